@@ -1,0 +1,15 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { membersByRoomLoader, roomByIdLoader, viewerRoleLoader } from './rooms.ts';
+import { userByIdLoader } from './users.ts';
+
+/** Fresh per operation (and per subscription event): a loader's cache never outlives its em. */
+export function createLoaders(em: EntityManager, viewerId: string | null) {
+  return {
+    roomById: roomByIdLoader(em),
+    membersByRoom: membersByRoomLoader(em),
+    viewerRole: viewerRoleLoader(em, viewerId),
+    userById: userByIdLoader(em),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { AuthPayloadRef, UserRef } from '../schema/user.ts';
+import { builder } from '../schema/builder.ts';
+import { signIn, signUp } from '../src/auth/auth-service.ts';
+
+const SignUpInput = builder.inputType('SignUpInput', {
+  fields: (t) => ({
+    email: t.string({ required: true, validate: z.email('must be a valid email address').max(320) }),
+    password: t.string({
+      required: true,
+      validate: z.string().min(8, 'must be at least 8 characters').max(200, 'must be at most 200 characters'),
+    }),
+    displayName: t.string({
+      required: true,
+      validate: z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters'),
+    }),
+  }),
+});
+
+const SignInInput = builder.inputType('SignInInput', {
+  fields: (t) => ({
+    email: t.string({ required: true, validate: z.string().max(320) }),
+    password: t.string({ required: true, validate: z.string().max(200) }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  me: t.field({
+    type: UserRef,
+    nullable: true,
+    description: 'The signed-in user, or null for anonymous callers',
+    resolve: (_root, _args, context) => (context.viewer ? context.loaders.userById.load(context.viewer.id) : null),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  signUp: t.field({
+    type: AuthPayloadRef,
+    args: { input: t.arg({ type: SignUpInput, required: true }) },
+    resolve: (_root, { input }, context) => signUp(context.em, context.services.tokens, input),
+  }),
+  signIn: t.field({
+    type: AuthPayloadRef,
+    args: { input: t.arg({ type: SignInInput, required: true }) },
+    resolve: (_root, { input }, context) =>
+      signIn(context.em, context.services.tokens, context.services.signInLimiter, input),
+  }),
+}));

@@ -1,0 +1,78 @@
+import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import { z } from 'zod';
+import { builder } from '../schema/builder.ts';
+import { RoomMemberRef, RoomRef, RoomRoleEnum } from '../schema/room.ts';
+import { RoomMember } from '../src/entities/room.ts';
+import { addRoomMember, createRoom, listRoomsOf } from '../src/rooms/room-service.ts';
+
+const CreateRoomInput = builder.inputType('CreateRoomInput', {
+  fields: (t) => ({
+    name: t.string({
+      required: true,
+      validate: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+    }),
+    description: t.string({ validate: z.string().max(5000, 'must be at most 5000 characters').nullish() }),
+  }),
+});
+
+const AddRoomMemberInput = builder.inputType('AddRoomMemberInput', {
+  fields: (t) => ({
+    roomId: t.globalID({ required: true, for: RoomRef }),
+    email: t.string({ required: true, validate: z.email('must be a valid email address') }),
+    role: t.field({ type: RoomRoleEnum, required: true }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  rooms: t.connection({
+    type: RoomRef,
+    description: "The viewer's rooms, newest first",
+    authScopes: { signedIn: true },
+    resolve: (_root, args, context) =>
+      resolveOffsetConnection({ args, defaultSize: 20, maxSize: 100 }, (page) =>
+        listRoomsOf(context.em, context.viewer!.id, page),
+      ),
+  }),
+  room: t.field({
+    type: RoomRef,
+    args: { id: t.arg.globalID({ required: true, for: RoomRef }) },
+    authScopes: (_root, args) => ({ room: { roomId: args.id.id, role: 'VIEWER' } }),
+    resolve: async (_root, args, context) => (await context.loaders.roomById.load(args.id.id))!,
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  createRoom: t.field({
+    type: RoomRef,
+    args: { input: t.arg({ type: CreateRoomInput, required: true }) },
+    authScopes: { signedIn: true },
+    resolve: (_root, { input }, context) => createRoom(context.em, context.viewer!.id, input),
+  }),
+  addRoomMember: t.field({
+    type: RoomMemberRef,
+    args: { input: t.arg({ type: AddRoomMemberInput, required: true }) },
+    authScopes: (_root, args) => ({ room: { roomId: args.input.roomId.id, role: 'OWNER' } }),
+    resolve: async (_root, { input }, context) => {
+      const member = await addRoomMember(context.em, input.roomId.id, input);
+      context.services.pubsub.publish('room:member-added', input.roomId.id, {
+        roomId: input.roomId.id,
+        memberId: member.id,
+      });
+      return member;
+    },
+  }),
+}));
+
+builder.subscriptionFields((t) => ({
+  roomMemberAdded: t.field({
+    type: RoomMemberRef,
+    description: 'Members added to a room, live (members only)',
+    args: { roomId: t.arg.globalID({ required: true, for: RoomRef }) },
+    authScopes: (_root, args) => ({ room: { roomId: args.roomId.id, role: 'VIEWER' } }),
+    subscribe: (_root, args, context) => context.services.pubsub.subscribe('room:member-added', args.roomId.id),
+    resolve: async (event: { memberId: string }, _args, context) => {
+      const { em } = context.fresh();
+      return em.findOneOrFail(RoomMember, { id: event.memberId });
+    },
+  }),
+}));

@@ -1,0 +1,47 @@
+import { resolveArrayConnection } from '@pothos/plugin-relay';
+import { ROOM_ROLES, type Room, type RoomMember } from '../src/entities/room.ts';
+import { builder } from './builder.ts';
+import { UserRef } from './user.ts';
+
+export const RoomRoleEnum = builder.enumType('RoomRole', { values: ROOM_ROLES });
+
+export const RoomMemberRef = builder.objectRef<RoomMember>('RoomMember').implement({
+  fields: (t) => ({
+    role: t.field({ type: RoomRoleEnum, resolve: (member) => member.role }),
+    joinedAt: t.expose('createdAt', { type: 'DateTime' }),
+    user: t.field({
+      type: UserRef,
+      resolve: async (member, _args, context) => (await context.loaders.userById.load(member.user.id))!,
+    }),
+    room: t.field({
+      type: RoomRef,
+      resolve: async (member, _args, context) => (await context.loaders.roomById.load(member.room.id))!,
+    }),
+  }),
+});
+
+export const RoomRef = builder.objectRef<Room>('Room');
+
+builder.node(RoomRef, {
+  id: { resolve: (room) => room.id },
+  // node(id) answers only for members; anyone else gets null, as for a missing room.
+  loadMany: async (ids, context) => {
+    const roles = await context.loaders.viewerRole.loadMany(ids);
+    return Promise.all(ids.map((id, i) => (typeof roles[i] === 'string' ? context.loaders.roomById.load(id) : null)));
+  },
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    description: t.exposeString('description', { nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    viewerRole: t.field({
+      type: RoomRoleEnum,
+      nullable: true,
+      resolve: (room, _args, context) => context.loaders.viewerRole.load(room.id),
+    }),
+    members: t.connection({
+      type: RoomMemberRef,
+      resolve: async (room, args, context) =>
+        resolveArrayConnection({ args }, await context.loaders.membersByRoom.load(room.id)),
+    }),
+  }),
+});

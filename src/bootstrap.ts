@@ -1,0 +1,67 @@
+import { join } from 'node:path';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import pino, { type Logger } from 'pino';
+import { SignInLimiter } from './auth/sign-in-limiter.ts';
+import { createTokenService } from './auth/tokens.ts';
+import type { Config } from './config.ts';
+import type { Services } from './context.ts';
+import { startEmbeddedPostgres } from './db/embedded-postgres.ts';
+import { migrateUp, openOrm } from './db/orm.ts';
+import { createAppPubSub } from './pubsub.ts';
+
+const EMBEDDED_PORT = 54329;
+// Any fixed 64-bit key: only one process at a time applies migrations.
+const MIGRATION_LOCK = 7_231_004_117;
+
+export function createLogger(config: Config): Logger {
+  return pino({ level: config.NODE_ENV === 'test' ? 'silent' : config.LOG_LEVEL, base: { role: config.ROLE } });
+}
+
+/**
+ * Everything the roles share: the database (embedded when DATABASE_URL is unset), migrations applied,
+ * and the long-lived services. Returns a `shutdown` that releases them in reverse order.
+ */
+export async function bootstrap(config: Config, logger = createLogger(config)) {
+  const cleanup: Array<() => Promise<void>> = [];
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    const started = Date.now();
+    const embedded = await startEmbeddedPostgres({
+      dataDir: join(config.dataDir, 'postgres'),
+      port: EMBEDDED_PORT,
+      log: (line) => logger.debug({ postgres: line }),
+    });
+    databaseUrl = embedded.url;
+    cleanup.push(() => embedded.stop());
+    logger.info({ ms: Date.now() - started }, 'embedded PostgreSQL ready');
+  }
+  const orm = await openOrm(databaseUrl);
+  cleanup.push(() => orm.close());
+  await migrateWithLock(orm);
+
+  const services: Services = {
+    config,
+    orm,
+    logger,
+    tokens: createTokenService(config.JWT_SECRET),
+    signInLimiter: new SignInLimiter(),
+    pubsub: createAppPubSub(),
+  };
+  return {
+    services,
+    databaseUrl,
+    async shutdown() {
+      for (const step of cleanup.reverse()) await step().catch((error) => logger.error({ err: error }, 'shutdown step failed'));
+    },
+  };
+}
+
+async function migrateWithLock(orm: MikroORM) {
+  const connection = orm.em.getConnection();
+  await connection.execute(`select pg_advisory_lock(${MIGRATION_LOCK})`);
+  try {
+    await migrateUp(orm);
+  } finally {
+    await connection.execute(`select pg_advisory_unlock(${MIGRATION_LOCK})`);
+  }
+}

@@ -1,0 +1,5 @@
+import { Room, RoomMember } from './room.ts';
+import { User } from './user.ts';
+
+/** Every entity the ORM knows; add new ones here so migrations see them. */
+export const entities = [User, Room, RoomMember];

@@ -1,0 +1,30 @@
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { baseProperties } from './base.ts';
+import { User } from './user.ts';
+
+export const ROOM_ROLES = ['OWNER', 'EDITOR', 'VIEWER'] as const;
+export type RoomRole = (typeof ROOM_ROLES)[number];
+
+export const Room = defineEntity({
+  name: 'Room',
+  properties: {
+    ...baseProperties(),
+    name: p.string().length(200),
+    description: p.text().nullable(),
+    /** The embedder whose vectors this room holds; a different one must re-embed, never mix. */
+    embedderId: p.string().length(200).nullable(),
+  },
+});
+export type Room = InferEntity<typeof Room>;
+
+export const RoomMember = defineEntity({
+  name: 'RoomMember',
+  uniques: [{ properties: ['room', 'user'] }],
+  properties: {
+    ...baseProperties(),
+    room: () => p.manyToOne(Room).deleteRule('cascade').index(),
+    user: () => p.manyToOne(User).deleteRule('cascade').index(),
+    role: p.enum(ROOM_ROLES),
+  },
+});
+export type RoomMember = InferEntity<typeof RoomMember>;

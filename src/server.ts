@@ -1,0 +1,172 @@
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { useServer } from 'graphql-ws/use/ws';
+import { createYoga, type YogaInitialContext } from 'graphql-yoga';
+import { WebSocketServer } from 'ws';
+import { schema } from '../schema/index.ts';
+import { type Context, createContext, InvalidTokenError, resolveViewer, type Services } from './context.ts';
+import { AppError } from './errors.ts';
+import { useQueryLimits } from './http/graphql-limits.ts';
+import { createErrorMasker } from './http/mask-error.ts';
+import { useSqlStatementCount } from './http/sql-count-plugin.ts';
+
+type WsExtra = {
+  viewer?: { id: string } | null;
+};
+
+type InitialContext = YogaInitialContext & { connectionParams?: Record<string, unknown>; extra?: WsExtra };
+
+export interface ReadinessCheck {
+  name: string;
+  check(): Promise<void>;
+}
+
+/**
+ * The HTTP + WebSocket server, built without listening so tests start it on a random port. HTTP and
+ * WebSocket operations share Yoga's envelop (plugins, limits, context factory).
+ */
+export function createApiServer(services: Services, options: { readiness?: ReadinessCheck[] } = {}) {
+  const { config, logger } = services;
+  const yoga = createYoga<InitialContext, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    maskedErrors: { maskError: createErrorMasker(logger) },
+    graphiql:
+      config.NODE_ENV === 'production'
+        ? false
+        : { title: 'Study Room API', subscriptionsProtocol: 'WS', shouldPersistHeaders: true },
+    logging: {
+      debug: (...args) => logger.debug(args.map(String).join(' ')),
+      info: (...args) => logger.info(args.map(String).join(' ')),
+      warn: (...args) => logger.warn(args.map(String).join(' ')),
+      error: (...args) => logger.error({ err: args[0] }, args.map(String).join(' ')),
+    },
+    plugins: [...useQueryLimits(), ...(config.NODE_ENV === 'production' ? [] : [useSqlStatementCount()])],
+    context: async (initial) => {
+      const viewer =
+        initial.extra?.viewer !== undefined
+          ? initial.extra.viewer
+          : await resolveViewer(services, initial.request.headers.get('authorization')).catch((error) => {
+              if (error instanceof InvalidTokenError) throw new AppError('UNAUTHENTICATED', error.message);
+              throw error;
+            });
+      return createContext(services, viewer);
+    },
+  });
+
+  const readiness: ReadinessCheck[] = [
+    { name: 'database', check: async () => void (await services.orm.em.getConnection().execute('select 1')) },
+    ...(options.readiness ?? []),
+  ];
+
+  const server = createHttpServer((req, res) => {
+    const path = req.url?.split('?')[0];
+    if (path === '/healthz') return json(res, 200, { status: 'ok' });
+    if (path === '/readyz') return void respondReadiness(res, readiness);
+    return yoga(req, res);
+  });
+
+  const wss = new WebSocketServer({ server, path: '/graphql' });
+  const ws = useServer<Record<string, unknown>, WsExtra>(
+    {
+      onConnect: async (ctx) => {
+        try {
+          ctx.extra.viewer = await resolveViewer(services, ctx.connectionParams?.authorization);
+          return true;
+        } catch (error) {
+          if (error instanceof InvalidTokenError) return false; // graphql-ws closes with 4403 Forbidden
+          throw error;
+        }
+      },
+      execute: (args) => (args.rootValue as Enveloped).execute(args),
+      subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
+      onSubscribe: async (ctx, _id, params) => {
+        const enveloped = yoga.getEnveloped({
+          ...ctx,
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          params,
+          extra: { viewer: ctx.extra.viewer ?? null },
+        } as never);
+        const document = enveloped.parse(params.query);
+        const errors = enveloped.validate(enveloped.schema, document);
+        if (errors.length > 0) return errors;
+        return {
+          schema: enveloped.schema,
+          document,
+          operationName: params.operationName,
+          variableValues: params.variables,
+          contextValue: await enveloped.contextFactory(),
+          rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
+        };
+      },
+    },
+    wss,
+  );
+
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  return {
+    yoga,
+    server,
+    websocketClients: () => wss.clients.size,
+    listen(port: number, host = '0.0.0.0'): Promise<number> {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const address = server.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      });
+    },
+    /** Stop accepting, complete every subscription (close 1001), let in-flight HTTP finish, then stop. */
+    async close(graceMs = 10_000): Promise<void> {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await ws.dispose();
+      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
+      for (const socket of sockets) socket.destroy();
+      await closed;
+    },
+  };
+}
+
+export type ApiServer = ReturnType<typeof createApiServer>;
+
+type Enveloped = ReturnType<ReturnType<typeof createYoga>['getEnveloped']>;
+
+function json(res: ServerResponse<IncomingMessage>, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+async function respondReadiness(res: ServerResponse<IncomingMessage>, checks: ReadinessCheck[]) {
+  const results = await Promise.all(
+    checks.map(async ({ name, check }) => {
+      try {
+        await withTimeout(check(), 3000);
+        return { name, ok: true as const };
+      } catch (error) {
+        return { name, ok: false as const, error: error instanceof Error ? error.message : String(error) };
+      }
+    }),
+  );
+  const failing = results.filter((result) => !result.ok);
+  json(res, failing.length ? 503 : 200, {
+    status: failing.length ? 'unavailable' : 'ready',
+    failing: failing.map((result) => result.name),
+    checks: results,
+  });
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref()),
+  ]);
+}
