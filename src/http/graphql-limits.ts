@@ -1,38 +1,50 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import type { Plugin } from 'graphql-yoga';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type ValidationContext } from 'graphql';
+
+// Armor throws from inside validation by default; reporting instead lets the error carry a code.
+const reportAsValidationError = {
+  propagateOnRejection: false,
+  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(withBadInputCode(error))],
+};
 
 /** Depth, alias, token, directive and cost limits: a hostile query is refused before it executes. */
 export function useQueryLimits(): Plugin[] {
   return [
     EnvelopArmorPlugin({
-      maxDepth: { n: 12, ignoreIntrospection: true },
-      maxAliases: { n: 20 },
+      maxDepth: { n: 12, ignoreIntrospection: true, ...reportAsValidationError },
+      maxAliases: { n: 20, ...reportAsValidationError },
       maxTokens: { n: 3000 },
-      maxDirectives: { n: 30 },
-      costLimit: { maxCost: 20_000, ignoreIntrospection: true },
+      maxDirectives: { n: 30, ...reportAsValidationError },
+      costLimit: { maxCost: 20_000, ignoreIntrospection: true, ...reportAsValidationError },
       blockFieldSuggestion: { enabled: false },
     }) as Plugin,
     useValidationErrorCode(),
   ];
 }
 
-/** Every validation failure is the client's to fix: give it the contract's BAD_USER_INPUT code. */
+const withBadInputCode = (error: Error) => {
+  const graphqlError = error instanceof GraphQLError ? error : undefined;
+  return new GraphQLError(error.message, {
+    nodes: graphqlError?.nodes,
+    source: graphqlError?.source,
+    positions: graphqlError?.positions,
+    extensions: { ...graphqlError?.extensions, code: 'BAD_USER_INPUT' },
+  });
+};
+
+/**
+ * Every parse or validation failure (the armor limits among them) is the client's to fix: give it the
+ * contract's BAD_USER_INPUT code.
+ */
 function useValidationErrorCode(): Plugin {
   return {
+    onParse: () => ({ result, replaceParseResult }) => {
+      if (result instanceof GraphQLError) replaceParseResult(withBadInputCode(result));
+    },
     onValidate: () => ({ result, setResult }) => {
       if (result.length === 0) return;
-      setResult(
-        result.map(
-          (error) =>
-            new GraphQLError(error.message, {
-              nodes: error.nodes,
-              source: error.source,
-              positions: error.positions,
-              extensions: { ...error.extensions, code: 'BAD_USER_INPUT' },
-            }),
-        ),
-      );
+      setResult(result.map(withBadInputCode));
     },
   };
 }

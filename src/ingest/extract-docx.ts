@@ -1,0 +1,95 @@
+import mammoth from 'mammoth';
+import { htmlToBlocks } from './docx-html.ts';
+import { paginateBlocks } from './paginate.ts';
+import { type ExtractedDocument, ExtractionError, type ExtractionLimits } from './types.ts';
+import { readZipDirectory, readZipEntry, type ZipEntry, ZipFormatError } from './zip-directory.ts';
+
+export const DOCX_MESSAGES = {
+  damaged: 'The Word file is damaged and could not be read.',
+  password: 'This Word file is password-protected; remove the password in Word and upload it again.',
+  notWord: 'The file is a zip archive but not a Word document (it has no word/document.xml).',
+} as const;
+
+const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0];
+// The parts mammoth parses; media and themes are never inflated, so they are not verified either.
+const PARSED_PART = /^(\[Content_Types\]\.xml|_rels\/\.rels|word\/(_rels\/)?[^/]+\.(xml|rels))$/;
+
+function bombError(limitBytes: number): ExtractionError {
+  const mb = Math.round(limitBytes / (1024 * 1024));
+  return new ExtractionError(
+    'ZIP_BOMB',
+    `The Word file expands to more than ${mb} MB; it looks like a zip bomb and was rejected.`,
+  );
+}
+
+/**
+ * Checks the zip before mammoth (JSZip) inflates anything: declared sizes against the limit, suspicious
+ * compression ratios, then each part mammoth will parse is inflated with its declared size as a hard cap and
+ * its CRC checked, so a part that lies about its size cannot balloon inside JSZip.
+ */
+export function guardDocxZip(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): ZipEntry[] {
+  if (OLE2.every((b, i) => bytes[i] === b))
+    throw new ExtractionError('PASSWORD_PROTECTED', DOCX_MESSAGES.password);
+  let entries: ZipEntry[];
+  try {
+    entries = readZipDirectory(bytes);
+  } catch (error) {
+    if (error instanceof ZipFormatError) throw new ExtractionError('DAMAGED', DOCX_MESSAGES.damaged);
+    throw error;
+  }
+  let total = 0;
+  for (const e of entries) {
+    total += e.uncompressedSize;
+    const ratio = e.uncompressedSize / Math.max(1, e.compressedSize);
+    if (total > maxBytes || (e.uncompressedSize > 10 * 1024 * 1024 && ratio > 100)) throw bombError(maxBytes);
+  }
+  if (!entries.some((e) => e.name === 'word/document.xml')) {
+    throw new ExtractionError('UNSUPPORTED_TYPE', DOCX_MESSAGES.notWord);
+  }
+  for (const e of entries) {
+    if (!PARSED_PART.test(e.name)) continue;
+    try {
+      readZipEntry(bytes, e);
+    } catch (error) {
+      if (!(error instanceof ZipFormatError)) throw error;
+      if (error.oversized) throw bombError(maxBytes);
+      throw new ExtractionError('DAMAGED', DOCX_MESSAGES.damaged);
+    }
+  }
+  return entries;
+}
+
+/**
+ * DOCX has no stored pagination (page breaks depend on Word's layout engine, and mammoth drops explicit
+ * breaks), so the text is cut into synthetic pages of about 3,000 characters at paragraph boundaries.
+ */
+export async function extractDocx(
+  bytes: Uint8Array,
+  limits: ExtractionLimits = {},
+): Promise<ExtractedDocument> {
+  guardDocxZip(bytes, limits.maxDocxBytes ?? DEFAULT_MAX_BYTES);
+  let html: string;
+  try {
+    const result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      // Images are never decoded: they carry no text, and base64-inlining them would waste memory.
+      { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
+    );
+    html = result.value;
+  } catch {
+    throw new ExtractionError('DAMAGED', DOCX_MESSAGES.damaged);
+  }
+  const blocks = htmlToBlocks(html);
+  const chars = blocks.reduce((n, b) => n + b.length, 0);
+  if (limits.maxChars !== undefined && chars > limits.maxChars) {
+    throw new ExtractionError(
+      'TOO_MUCH_TEXT',
+      `The Word file holds more than ${limits.maxChars.toLocaleString('en')} characters of text, over the limit.`,
+    );
+  }
+  // An image-only or empty document is valid: it yields no pages rather than an error.
+  const pages = paginateBlocks(blocks);
+  const title = blocks.find((b) => b.startsWith('# '))?.slice(2);
+  return { kind: 'docx', pages, pageCount: pages.length, ...(title ? { title } : {}) };
+}

@@ -1,0 +1,196 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { WorkerJob } from './extract-worker.ts';
+import {
+  type DocumentKind,
+  type ExtractedDocument,
+  ExtractionError,
+  type ExtractionErrorCode,
+  type ExtractionLimits,
+  type ExtractionProgress,
+  type ProgressListener,
+} from './types.ts';
+
+export interface ExtractorPoolOptions {
+  /** Worker count; defaults to cores - 1 (at least 1) so one core stays with the API. */
+  size?: number;
+  /** Hard stop per job, on top of the extractor's own time budget; default timeBudgetMs + 10 s, or 130 s. */
+  jobTimeoutMs?: number;
+  /** V8 heap cap per worker: a pathological file kills its worker, not the server. */
+  maxHeapMb?: number;
+  /** Added to a job's timeBudgetMs for the hard stop when jobTimeoutMs is not set; default 10 s. */
+  timeoutGraceMs?: number;
+}
+
+interface Job {
+  id: number;
+  bytes: ArrayBuffer;
+  kind: DocumentKind;
+  limits: ExtractionLimits;
+  onProgress?: ProgressListener;
+  resolve: (doc: ExtractedDocument) => void;
+  reject: (error: ExtractionError) => void;
+}
+
+interface Slot {
+  /** Spawned lazily, so a worker that dies at start-up is not respawned in a tight loop. */
+  worker?: Worker;
+  job?: Job;
+  timer?: NodeJS.Timeout;
+}
+
+type WorkerMessage =
+  | { id: number; type: 'progress'; progress: ExtractionProgress }
+  | { id: number; type: 'done'; doc: ExtractedDocument }
+  | { id: number; type: 'error'; code: ExtractionErrorCode; message: string; permanent: boolean };
+
+const WORKER_URL = new URL('./extract-worker.ts', import.meta.url);
+
+/** Exclusive ownership of the bytes: transferred when possible, copied when they share a buffer. */
+function ownBuffer(bytes: Uint8Array): ArrayBuffer {
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  if (whole && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
+  return bytes.slice().buffer as ArrayBuffer;
+}
+
+export class ExtractorPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private readonly options: Required<Omit<ExtractorPoolOptions, 'jobTimeoutMs'>> & { jobTimeoutMs?: number };
+  private nextId = 1;
+  private closed = false;
+
+  constructor(options: ExtractorPoolOptions = {}) {
+    this.options = {
+      size: options.size ?? Math.max(1, availableParallelism() - 1),
+      maxHeapMb: options.maxHeapMb ?? 1024,
+      timeoutGraceMs: options.timeoutGraceMs ?? 10_000,
+      jobTimeoutMs: options.jobTimeoutMs,
+    };
+    for (let i = 0; i < this.options.size; i++) this.slots.push({});
+  }
+
+  /**
+   * Extracts in a worker thread. The bytes' ArrayBuffer is transferred (detached in the caller) when the
+   * view covers all of it; pass a copy if you still need the bytes.
+   */
+  extract(
+    bytes: Uint8Array,
+    kind: DocumentKind,
+    limits: ExtractionLimits = {},
+    onProgress?: ProgressListener,
+  ): Promise<ExtractedDocument> {
+    if (this.closed)
+      return Promise.reject(new ExtractionError('CANCELLED', 'The extractor is shut down.', false));
+    return new Promise((resolve, reject) => {
+      this.queue.push({
+        id: this.nextId++,
+        bytes: ownBuffer(bytes),
+        kind,
+        limits,
+        onProgress,
+        resolve,
+        reject,
+      });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) {
+      job.reject(
+        new ExtractionError('CANCELLED', 'The extractor shut down before this file was read.', false),
+      );
+    }
+    await Promise.all(
+      this.slots.map((slot) => {
+        this.finish(
+          slot,
+          new ExtractionError('CANCELLED', 'The extractor shut down while reading this file.', false),
+        );
+        return slot.worker?.terminate();
+      }),
+    );
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(WORKER_URL, {
+      resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb },
+    });
+    worker.unref();
+    worker.on('message', (msg: WorkerMessage) => this.onMessage(worker, msg));
+    worker.on('error', (error) => this.onCrash(worker, error.message));
+    worker.on('exit', (code) => this.onCrash(worker, `exit code ${code}`));
+    return worker;
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (slot.job || this.queue.length === 0) continue;
+      const job = this.queue.shift()!;
+      slot.job = job;
+      slot.worker ??= this.spawn();
+      const timeout =
+        this.options.jobTimeoutMs ?? (job.limits.timeBudgetMs ?? 120_000) + this.options.timeoutGraceMs;
+      slot.timer = setTimeout(() => {
+        const seconds = Math.round(timeout / 1000);
+        this.replace(
+          slot,
+          new ExtractionError('TIME_BUDGET_EXCEEDED', `Reading the file took longer than ${seconds} s.`),
+        );
+      }, timeout);
+      const message: WorkerJob = { id: job.id, bytes: job.bytes, kind: job.kind, limits: job.limits };
+      slot.worker.postMessage(message, [job.bytes]);
+    }
+  }
+
+  private onMessage(worker: Worker, msg: WorkerMessage): void {
+    const slot = this.slots.find((s) => s.worker === worker);
+    if (!slot?.job || slot.job.id !== msg.id) return;
+    if (msg.type === 'progress') slot.job.onProgress?.(msg.progress);
+    else if (msg.type === 'done') {
+      const job = this.release(slot);
+      job?.resolve(msg.doc);
+    } else this.finish(slot, new ExtractionError(msg.code, msg.message, msg.permanent));
+    if (msg.type !== 'progress') this.dispatch();
+  }
+
+  private onCrash(worker: Worker, reason: string): void {
+    const slot = this.slots.find((s) => s.worker === worker);
+    if (!slot || this.closed) return;
+    this.replace(
+      slot,
+      new ExtractionError(
+        'WORKER_CRASHED',
+        `The extractor crashed while reading this file (${reason}).`,
+        false,
+      ),
+    );
+  }
+
+  private release(slot: Slot): Job | undefined {
+    const job = slot.job;
+    clearTimeout(slot.timer);
+    slot.job = undefined;
+    slot.timer = undefined;
+    return job;
+  }
+
+  private finish(slot: Slot, error: ExtractionError): void {
+    this.release(slot)?.reject(error);
+  }
+
+  // A worker that crashed or overran is discarded whole: its heap may hold the runaway state.
+  private replace(slot: Slot, error: ExtractionError): void {
+    const old = slot.worker;
+    this.finish(slot, error);
+    slot.worker = undefined;
+    if (old) {
+      old.removeAllListeners();
+      old.on('error', () => {});
+      void old.terminate();
+    }
+    if (!this.closed) this.dispatch();
+  }
+}

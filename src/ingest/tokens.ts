@@ -1,0 +1,14 @@
+import { Tiktoken } from 'js-tiktoken/lite';
+import cl100k from 'js-tiktoken/ranks/cl100k_base';
+
+let encoder: Tiktoken | undefined;
+
+/** cl100k_base, built once per process (about 0.3 s) and reused. */
+export function tokenizer(): Tiktoken {
+  encoder ??= new Tiktoken(cl100k);
+  return encoder;
+}
+
+export function countTokens(text: string): number {
+  return tokenizer().encode(text).length;
+}
