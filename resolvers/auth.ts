@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { AuthPayloadRef, UserRef } from '../schema/user.ts';
 import { builder } from '../schema/builder.ts';
+import { AuthPayloadRef, UserRef } from '../schema/user.ts';
 import { signIn, signUp } from '../src/auth/auth-service.ts';
 
 const SignUpInput = builder.inputType('SignUpInput', {
@@ -29,7 +29,8 @@ builder.queryFields((t) => ({
     type: UserRef,
     nullable: true,
     description: 'The signed-in user, or null for anonymous callers',
-    resolve: (_root, _args, context) => (context.viewer ? context.loaders.userById.load(context.viewer.id) : null),
+    resolve: (_root, _args, context) =>
+      context.viewer ? context.loaders.userById.load(context.viewer.id) : null,
   }),
 }));
 

@@ -69,7 +69,8 @@ builder.subscriptionFields((t) => ({
     description: 'Members added to a room, live (members only)',
     args: { roomId: t.arg.globalID({ required: true, for: RoomRef }) },
     authScopes: (_root, args) => ({ room: { roomId: args.roomId.id, role: 'VIEWER' } }),
-    subscribe: (_root, args, context) => context.services.pubsub.subscribe('room:member-added', args.roomId.id),
+    subscribe: (_root, args, context) =>
+      context.services.pubsub.subscribe('room:member-added', args.roomId.id),
     resolve: async (event: { memberId: string }, _args, context) => {
       const { em } = context.fresh();
       return em.findOneOrFail(RoomMember, { id: event.memberId });

@@ -53,9 +53,13 @@ export const builder = new SchemaBuilder<{
     validationError: (result) => {
       const issue = result.issues[0];
       const field = issue?.path?.map((part) => (typeof part === 'object' ? part.key : part)).join('.');
-      return new AppError('BAD_USER_INPUT', field ? `${field}: ${issue?.message}` : (issue?.message ?? 'Invalid input'), {
-        field,
-      });
+      return new AppError(
+        'BAD_USER_INPUT',
+        field ? `${field}: ${issue?.message}` : (issue?.message ?? 'Invalid input'),
+        {
+          field,
+        },
+      );
     },
   },
 });

@@ -27,7 +27,9 @@ builder.node(RoomRef, {
   // node(id) answers only for members; anyone else gets null, as for a missing room.
   loadMany: async (ids, context) => {
     const roles = await context.loaders.viewerRole.loadMany(ids);
-    return Promise.all(ids.map((id, i) => (typeof roles[i] === 'string' ? context.loaders.roomById.load(id) : null)));
+    return Promise.all(
+      ids.map((id, i) => (typeof roles[i] === 'string' ? context.loaders.roomById.load(id) : null)),
+    );
   },
   fields: (t) => ({
     name: t.exposeString('name'),

@@ -5,7 +5,7 @@
 // rejects any field the API does not define (a typo such as `replica:` or `readinessprobe:`).
 // Unknown kinds fail (nothing is skipped silently); the kustomization must list existing files.
 // Usage: node scripts/check-k8s.mjs [DIR]   -> one line per document, exit 1 on any error.
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
@@ -51,7 +51,7 @@ function declarations(file) {
 function strict(value, file, path, errors) {
   if (!file || value === null || typeof value !== 'object') return;
   if (Array.isArray(value)) {
-    value.forEach((item, i) => strict(item, file, `${path}[${i}]`, errors));
+    for (const [i, item] of value.entries()) strict(item, file, `${path}[${i}]`, errors);
     return;
   }
   const props = declarations(file);
@@ -69,7 +69,9 @@ const fail = (where, message) => {
   console.log(`FAIL ${where}: ${message}`);
 };
 
-for (const file of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .sort()) {
   const text = readFileSync(join(dir, file), 'utf8');
   const docs = parseAllDocuments(text, { uniqueKeys: true });
   for (const [i, doc] of docs.entries()) {

@@ -8,7 +8,8 @@ import { migrateUp, openOrm } from '../src/db/orm.ts';
 import { startScratchDatabase } from '../src/db/scratch-database.ts';
 
 const [command = 'check', name] = process.argv.slice(2);
-const scratch = command !== 'up' && !process.env.MIGRATION_DATABASE_URL ? await startScratchDatabase() : undefined;
+const scratch =
+  command !== 'up' && !process.env.MIGRATION_DATABASE_URL ? await startScratchDatabase() : undefined;
 const url = scratch?.url ?? process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL;
 if (!url) {
   console.error('DATABASE_URL must be set for `up`.');
@@ -20,7 +21,9 @@ try {
   await migrateUp(orm);
   if (command === 'create') {
     const result = await orm.migrator.create(undefined, false, false, name);
-    console.log(result.fileName ? `created migrations/${result.fileName}` : 'no changes: entities match the migrations');
+    console.log(
+      result.fileName ? `created migrations/${result.fileName}` : 'no changes: entities match the migrations',
+    );
   } else if (command === 'check') {
     const diff = await orm.schema.getUpdateSchemaSQL({ wrap: false });
     if (diff.trim()) {

@@ -14,7 +14,10 @@ const EMBEDDED_PORT = 54329;
 const MIGRATION_LOCK = 7_231_004_117;
 
 export function createLogger(config: Config): Logger {
-  return pino({ level: config.NODE_ENV === 'test' ? 'silent' : config.LOG_LEVEL, base: { role: config.ROLE } });
+  return pino({
+    level: config.NODE_ENV === 'test' ? 'silent' : config.LOG_LEVEL,
+    base: { role: config.ROLE },
+  });
 }
 
 /**
@@ -51,7 +54,8 @@ export async function bootstrap(config: Config, logger = createLogger(config)) {
     services,
     databaseUrl,
     async shutdown() {
-      for (const step of cleanup.reverse()) await step().catch((error) => logger.error({ err: error }, 'shutdown step failed'));
+      for (const step of cleanup.reverse())
+        await step().catch((error) => logger.error({ err: error }, 'shutdown step failed'));
     },
   };
 }

@@ -73,7 +73,9 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type') return `expected ${issue.expected}`;
   if (issue.code === 'too_small' || issue.code === 'too_big') return issue.message.replace(/^Too /, 'too ');
   if (issue.code === 'invalid_format' && issue.format === 'url') return 'expected an http(s):// URL';
-  return issue.message.startsWith('Invalid') ? `expected ${issue.message.replace(/^Invalid (input: )?/, '')}` : issue.message;
+  return issue.message.startsWith('Invalid')
+    ? `expected ${issue.message.replace(/^Invalid (input: )?/, '')}`
+    : issue.message;
 }
 
 /** Development only: a random secret generated once and kept, so tokens survive restarts. */

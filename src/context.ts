@@ -35,7 +35,8 @@ export class InvalidTokenError extends Error {}
 
 export async function resolveViewer(services: Services, authorization: unknown): Promise<Viewer | null> {
   const token = bearerToken(authorization);
-  if (authorization != null && authorization !== '' && !token) throw new InvalidTokenError('Malformed authorization');
+  if (authorization != null && authorization !== '' && !token)
+    throw new InvalidTokenError('Malformed authorization');
   if (!token) return null;
   const claims = await services.tokens.verify(token);
   if (!claims) throw new InvalidTokenError('Invalid or expired token');

@@ -1,6 +1,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { useServer } from 'graphql-ws/use/ws';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaInitialContext } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import { schema } from '../schema/index.ts';
@@ -31,6 +32,8 @@ export function createApiServer(services: Services, options: { readiness?: Readi
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    // The bundled GraphiQL: no CDN, so it works offline and behind strict networks.
+    renderGraphiQL,
     maskedErrors: { maskError: createErrorMasker(logger) },
     graphiql:
       config.NODE_ENV === 'production'
@@ -167,6 +170,8 @@ async function respondReadiness(res: ServerResponse<IncomingMessage>, checks: Re
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([
     promise,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref()),
+    new Promise<T>((_, reject) =>
+      setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref(),
+    ),
   ]);
 }

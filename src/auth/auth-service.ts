@@ -1,5 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { User } from '../entities/user.ts';
 import { AppError } from '../errors.ts';
 import { decoyHash, hashPassword, verifyPassword } from './password.ts';

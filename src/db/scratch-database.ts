@@ -20,7 +20,11 @@ export async function freePort(): Promise<number> {
 export async function startScratchDatabase(): Promise<{ url: string; stop(): Promise<void> }> {
   const root = await mkdtemp(join(tmpdir(), 'studyroom-pg-'));
   await chmod(root, 0o755);
-  const db = await startEmbeddedPostgres({ dataDir: join(root, 'data'), port: await freePort(), durable: false });
+  const db = await startEmbeddedPostgres({
+    dataDir: join(root, 'data'),
+    port: await freePort(),
+    durable: false,
+  });
   return {
     url: db.url,
     async stop() {

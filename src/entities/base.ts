@@ -8,9 +8,7 @@ export function baseProperties() {
       .uuid()
       .primary()
       .onCreate(() => randomUUID()),
-    createdAt: p
-      .datetime()
-      .onCreate(() => new Date()),
+    createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()
       .onCreate(() => new Date())

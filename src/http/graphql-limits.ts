@@ -1,11 +1,13 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import type { Plugin } from 'graphql-yoga';
 import { GraphQLError, type ValidationContext } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
 
 // Armor throws from inside validation by default; reporting instead lets the error carry a code.
 const reportAsValidationError = {
   propagateOnRejection: false,
-  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(withBadInputCode(error))],
+  onReject: [
+    (context: ValidationContext | null, error: GraphQLError) => context?.reportError(withBadInputCode(error)),
+  ],
 };
 
 /** Depth, alias, token, directive and cost limits: a hostile query is refused before it executes. */
@@ -39,12 +41,16 @@ const withBadInputCode = (error: Error) => {
  */
 function useValidationErrorCode(): Plugin {
   return {
-    onParse: () => ({ result, replaceParseResult }) => {
-      if (result instanceof GraphQLError) replaceParseResult(withBadInputCode(result));
-    },
-    onValidate: () => ({ result, setResult }) => {
-      if (result.length === 0) return;
-      setResult(result.map(withBadInputCode));
-    },
+    onParse:
+      () =>
+      ({ result, replaceParseResult }) => {
+        if (result instanceof GraphQLError) replaceParseResult(withBadInputCode(result));
+      },
+    onValidate:
+      () =>
+      ({ result, setResult }) => {
+        if (result.length === 0) return;
+        setResult(result.map(withBadInputCode));
+      },
   };
 }

@@ -1,9 +1,9 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { normaliseEmail } from '../auth/auth-service.ts';
 import { Room, RoomMember, type RoomRole } from '../entities/room.ts';
 import { User } from '../entities/user.ts';
 import { AppError, badInput } from '../errors.ts';
-import { normaliseEmail } from '../auth/auth-service.ts';
 
 const RANK: Record<RoomRole, number> = { VIEWER: 1, EDITOR: 2, OWNER: 3 };
 

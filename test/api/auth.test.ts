@@ -71,7 +71,9 @@ describe('sign up and sign in', () => {
   it('rate limits repeated failed sign-ins for one email, even with the right password afterwards', async () => {
     const user = await createUser(server.url);
     for (let attempt = 0; attempt < 5; attempt++) {
-      const failed = await request(server.url, SignInDocument, { input: { email: user.email, password: 'nope nope' } });
+      const failed = await request(server.url, SignInDocument, {
+        input: { email: user.email, password: 'nope nope' },
+      });
       expect(errorCode(failed)).toBe('UNAUTHENTICATED');
     }
     const limited = await request(server.url, SignInDocument, {

@@ -42,7 +42,9 @@ describe('DataLoader batching', () => {
       }
       counts.push(result.extensions?.sqlStatements as number);
     }
-    console.log(`SQL statements for rooms(first: 50) with members: 5 rooms → ${counts[0]}, 50 rooms → ${counts[1]}`);
+    console.log(
+      `SQL statements for rooms(first: 50) with members: 5 rooms → ${counts[0]}, 50 rooms → ${counts[1]}`,
+    );
     expect(counts[0]).toBeGreaterThan(0);
     expect(counts[1]).toBe(counts[0]);
   }, 120_000);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { createUser } from '../helpers/client.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
 let token: string;
@@ -16,14 +16,18 @@ async function raw(query: string) {
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query }),
   });
-  return (await response.json()) as { data?: unknown; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+  return (await response.json()) as {
+    data?: unknown;
+    errors?: Array<{ message: string; extensions?: { code?: string } }>;
+  };
 }
 
 describe('query limits', () => {
   it('refuses an over-deep query before executing it', async () => {
     // room → members → room → members … nests past the depth limit of 12.
     let selection = 'id';
-    for (let level = 0; level < 8; level++) selection = `members { edges { node { room { ${selection} } } } }`;
+    for (let level = 0; level < 8; level++)
+      selection = `members { edges { node { room { ${selection} } } } }`;
     const result = await raw(`{ rooms(first: 1) { edges { node { ${selection} } } } }`);
     expect(result.data).toBeUndefined();
     expect(result.errors?.every((error) => error.extensions?.code === 'BAD_USER_INPUT')).toBe(true);
@@ -31,7 +35,9 @@ describe('query limits', () => {
   });
 
   it('accepts a reasonably deep query', async () => {
-    const result = await raw('{ rooms(first: 1) { edges { node { members { edges { node { room { id } } } } } } } }');
+    const result = await raw(
+      '{ rooms(first: 1) { edges { node { members { edges { node { room { id } } } } } } } }',
+    );
     expect(result.errors).toBeUndefined();
   });
 

@@ -6,7 +6,15 @@ import {
   RoomDocument,
   RoomsDocument,
 } from '../generated/operations.ts';
-import { type Actor, addMember, call, createRoom, createUser, errorCode, request } from '../helpers/client.ts';
+import {
+  type Actor,
+  addMember,
+  call,
+  createRoom,
+  createUser,
+  errorCode,
+  request,
+} from '../helpers/client.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -133,7 +141,9 @@ describe('authorization matrix', () => {
   });
 
   it('createRoom and rooms need a signed-in user', async () => {
-    expect(errorCode(await request(server.url, CreateRoomDocument, { input: { name: 'x' } }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await request(server.url, CreateRoomDocument, { input: { name: 'x' } }))).toBe(
+      'UNAUTHENTICATED',
+    );
     expect(errorCode(await request(server.url, RoomsDocument, { first: 5 }))).toBe('UNAUTHENTICATED');
   });
 

@@ -11,7 +11,10 @@ let roomId: string;
 
 beforeAll(async () => {
   server = await startTestServer();
-  [owner, outsider] = await Promise.all([createUser(server.url, 'Owner'), createUser(server.url, 'Outsider')]);
+  [owner, outsider] = await Promise.all([
+    createUser(server.url, 'Owner'),
+    createUser(server.url, 'Outsider'),
+  ]);
   roomId = (await createRoom(server.url, owner)).id;
 });
 afterAll(() => server.close());
@@ -50,7 +53,9 @@ describe('GraphQL over WebSocket', () => {
     const result = await new Promise<unknown>((resolve, reject) => {
       client.subscribe({ query: print(MeDocument) }, { next: resolve, error: reject, complete: () => {} });
     });
-    expect(result).toMatchObject({ data: { me: { id: owner.id, email: owner.email, displayName: 'Owner' } } });
+    expect(result).toMatchObject({
+      data: { me: { id: owner.id, email: owner.email, displayName: 'Owner' } },
+    });
     await client.dispose();
   });
 

@@ -147,6 +147,7 @@ export type RoomMember = {
   __typename?: 'RoomMember';
   joinedAt: Scalars['DateTime']['output'];
   role: RoomRole;
+  room: Room;
   user: User;
 };
 

@@ -32,7 +32,12 @@ export async function request<T, V>(
 }
 
 /** Like request, but throws on any error so a factory step fails loudly. */
-export async function call<T, V>(url: string, document: TypedDocumentNode<T, V>, variables?: V, token?: string) {
+export async function call<T, V>(
+  url: string,
+  document: TypedDocumentNode<T, V>,
+  variables?: V,
+  token?: string,
+) {
   const result = await request(url, document, variables, token);
   if (result.errors?.length || !result.data) throw new Error(JSON.stringify(result.errors));
   return result.data;

@@ -42,7 +42,12 @@ describe('configuration', () => {
 
   it('names every bad variable, one per line', () => {
     const message = errorOf({ PORT: 'x', ROLE: 'y' });
-    expect(message.split('\n').slice(1).map((line) => line.split(':')[0])).toEqual(['PORT', 'ROLE']);
+    expect(
+      message
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(':')[0]),
+    ).toEqual(['PORT', 'ROLE']);
   });
 
   it('keeps the generated development secret between starts', () => {
