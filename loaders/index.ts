@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { documentByIdLoader, documentsByRoomLoader } from './documents.ts';
 import { membersByRoomLoader, roomByIdLoader, viewerRoleLoader } from './rooms.ts';
 import { userByIdLoader } from './users.ts';
 
@@ -9,6 +10,8 @@ export function createLoaders(em: EntityManager, viewerId: string | null) {
     membersByRoom: membersByRoomLoader(em),
     viewerRole: viewerRoleLoader(em, viewerId),
     userById: userByIdLoader(em),
+    documentById: documentByIdLoader(em),
+    documentsByRoom: documentsByRoomLoader(em),
   };
 }
 

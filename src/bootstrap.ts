@@ -7,7 +7,10 @@ import type { Config } from './config.ts';
 import type { Services } from './context.ts';
 import { startEmbeddedPostgres } from './db/embedded-postgres.ts';
 import { migrateUp, openOrm } from './db/orm.ts';
+import { startQueue } from './jobs/queue.ts';
+import { startWorkers } from './jobs/worker.ts';
 import { createAppPubSub } from './pubsub.ts';
+import { createRetrieval } from './retrieval/setup.ts';
 
 const EMBEDDED_PORT = 54329;
 // Any fixed 64-bit key: only one process at a time applies migrations.
@@ -41,6 +44,10 @@ export async function bootstrap(config: Config, logger = createLogger(config)) {
   const orm = await openOrm(databaseUrl);
   cleanup.push(() => orm.close());
   await migrateWithLock(orm);
+  const queue = await startQueue(databaseUrl, config.JOB_QUEUE_SCHEMA, logger);
+  cleanup.push(() => queue.stop({ graceful: true, timeout: 5000 }));
+  const retrieval = createRetrieval(config, databaseUrl);
+  cleanup.push(() => retrieval.close());
 
   const services: Services = {
     config,
@@ -49,7 +56,14 @@ export async function bootstrap(config: Config, logger = createLogger(config)) {
     tokens: createTokenService(config.JWT_SECRET),
     signInLimiter: new SignInLimiter(),
     pubsub: createAppPubSub(),
+    queue,
+    embedder: retrieval.embedder,
+    vectorStore: retrieval.vectorStore,
   };
+  if (config.ROLE !== 'api') {
+    const workers = await startWorkers(services);
+    cleanup.push(() => workers.stop());
+  }
   return {
     services,
     databaseUrl,

@@ -17,6 +17,10 @@ const EnvSchema = z.object({
     .optional(),
   WEAVIATE_URL: optionalUrl,
   WEAVIATE_GRPC_PORT: z.coerce.number().int().min(1).max(65535).default(50051),
+  JOB_QUEUE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/, 'expected a lowercase SQL identifier')
+    .default('pgboss'),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, 'expected a redis:// or rediss:// URL')

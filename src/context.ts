@@ -1,4 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
 import { createLoaders, type Loaders } from '../loaders/index.ts';
 import type { SignInLimiter } from './auth/sign-in-limiter.ts';
@@ -6,6 +7,7 @@ import type { TokenService } from './auth/tokens.ts';
 import { bearerToken } from './auth/tokens.ts';
 import type { Config } from './config.ts';
 import type { PubSub } from './pubsub.ts';
+import type { Embedder, VectorStore } from './retrieval/ports.ts';
 
 /** Long-lived collaborators, built once at start and handed to every operation. */
 export interface Services {
@@ -15,6 +17,9 @@ export interface Services {
   tokens: TokenService;
   signInLimiter: SignInLimiter;
   pubsub: PubSub;
+  queue: PgBoss;
+  embedder: Embedder;
+  vectorStore: VectorStore;
 }
 
 export interface Viewer {

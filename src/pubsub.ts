@@ -1,4 +1,5 @@
 import { createPubSub } from 'graphql-yoga';
+import type { ProgressEvent } from './documents/progress.ts';
 
 /**
  * Topics carry plain JSON so the same payloads can cross Redis when several instances run. Each topic
@@ -6,6 +7,7 @@ import { createPubSub } from 'graphql-yoga';
  */
 export type Topics = {
   'room:member-added': [roomId: string, payload: { roomId: string; memberId: string }];
+  'document:progress': [documentId: string, payload: ProgressEvent];
 };
 
 export function createAppPubSub() {
@@ -13,3 +15,32 @@ export function createAppPubSub() {
 }
 
 export type PubSub = ReturnType<typeof createAppPubSub>;
+
+/**
+ * A subscription that first yields the current state, then live events, and ends after a terminal one.
+ * It listens before reading the snapshot, so an event published in between is not lost (at worst it
+ * arrives once more after a snapshot that already contains it, which consumers treat as idempotent).
+ */
+export async function* withSnapshot<T>(
+  live: AsyncIterable<T>,
+  snapshot: () => Promise<T | null>,
+  isTerminal: (event: T) => boolean,
+): AsyncGenerator<T> {
+  const iterator = live[Symbol.asyncIterator]();
+  const pending = iterator.next();
+  try {
+    const current = await snapshot();
+    if (current) {
+      yield current;
+      if (isTerminal(current)) return;
+    }
+    let next = await pending;
+    while (!next.done) {
+      yield next.value;
+      if (isTerminal(next.value)) return;
+      next = await iterator.next();
+    }
+  } finally {
+    await iterator.return?.();
+  }
+}

@@ -24,6 +24,8 @@ export function ormConfig(clientUrl: string, options: { poolMax?: number } = {})
       silent: true,
     },
     // Lazy loading must never reach into a shared identity map: every request forks.
+    // Tables owned by other code (the PostgreSQL vector store; pg-boss has its own schema).
+    schemaGenerator: { skipTables: ['vector_entry', 'vector_room'], ignoreSchema: ['pgboss'] },
     allowGlobalContext: false,
     ensureDatabase: false,
   });

@@ -16,7 +16,9 @@ describe('the API process', () => {
     const owner = await createUser(api.url);
     const room = await createRoom(api.url, owner);
     const client = wsClient(api.wsUrl, owner.token);
-    const closed = new Promise<number>((resolve) => client.on('closed', (event) => resolve((event as CloseEvent).code)));
+    const closed = new Promise<number>((resolve) =>
+      client.on('closed', (event) => resolve((event as CloseEvent).code)),
+    );
     client.subscribe(
       { query: print(RoomMemberAddedDocument), variables: { roomId: room.id } },
       { next: () => {}, error: () => {}, complete: () => {} },

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +22,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     DATABASE_URL: inject('databaseUrl'),
     DATA_DIR: mkdtempSync(join(tmpdir(), 'studyroom-test-')),
     JWT_SECRET: randomBytes(32).toString('hex'),
+    // Each server consumes its own job queue: in-process pub/sub must reach this server's subscribers.
+    JOB_QUEUE_SCHEMA: `jobs_${randomUUID().replaceAll('-', '').slice(0, 12)}`,
     ...env,
   });
   const app = await bootstrap(config);

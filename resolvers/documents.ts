@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { builder } from '../schema/builder.ts';
+import { DocumentProgressRef, DocumentRef, SearchHitRef } from '../schema/document.ts';
+import { RoomRef } from '../schema/room.ts';
+import type { Context } from '../src/context.ts';
+import {
+  cancelIngestion,
+  deleteDocument,
+  replaceDocument,
+  uploadDocument,
+} from '../src/documents/document-service.ts';
+import { progressOf } from '../src/documents/progress.ts';
+import type { RoomRole } from '../src/entities/room.ts';
+import { notFound } from '../src/errors.ts';
+import { withSnapshot } from '../src/pubsub.ts';
+import { searchRoom } from '../src/retrieval/search-service.ts';
+
+/** Scopes for an operation on a document: the viewer needs `role` in the document's room. */
+function documentScope(role: RoomRole) {
+  return async (_root: unknown, args: { id: { id: string } }, context: Context) => {
+    const document = await context.loaders.documentById.load(args.id.id);
+    if (!document) throw notFound('Document');
+    return { room: { roomId: document.room.id, role } };
+  };
+}
+
+const UploadDocumentInput = builder.inputType('UploadDocumentInput', {
+  fields: (t) => ({
+    roomId: t.globalID({ required: true, for: RoomRef }),
+    file: t.field({ type: 'File', required: true }),
+    title: t.string({ validate: z.string().max(300, 'must be at most 300 characters').nullish() }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  search: t.field({
+    type: [SearchHitRef],
+    description: 'Hybrid (BM25 + vector) search over the room’s chunks',
+    args: {
+      roomId: t.arg.globalID({ required: true, for: RoomRef }),
+      query: t.arg.string({
+        required: true,
+        validate: z.string().trim().min(1, 'must not be empty').max(2000),
+      }),
+      limit: t.arg.int({ defaultValue: 10, validate: z.number().int().min(1).max(100) }),
+      alpha: t.arg.float({ required: false, validate: z.number().min(0).max(1).nullish() }),
+      documentIds: t.arg.globalIDList({ required: false, for: DocumentRef }),
+    },
+    authScopes: (_root, args) => ({ room: { roomId: args.roomId.id, role: 'VIEWER' } }),
+    resolve: (_root, args, context) =>
+      searchRoom(context.em, context.services, {
+        roomId: args.roomId.id,
+        query: args.query,
+        limit: args.limit ?? 10,
+        alpha: args.alpha ?? undefined,
+        documentIds: args.documentIds?.map((id) => id.id),
+      }),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  uploadDocument: t.field({
+    type: DocumentRef,
+    description:
+      'GraphQL multipart upload; returns at once with a QUEUED document (or the existing one for the same bytes)',
+    args: { input: t.arg({ type: UploadDocumentInput, required: true }) },
+    authScopes: (_root, args) => ({ room: { roomId: args.input.roomId.id, role: 'EDITOR' } }),
+    resolve: (_root, { input }, context) =>
+      uploadDocument(context.em, context.services, context.viewer!.id, {
+        roomId: input.roomId.id,
+        file: input.file,
+        title: input.title,
+      }),
+  }),
+  replaceDocument: t.field({
+    type: DocumentRef,
+    description: 'Re-ingests a new version; chunks whose text did not change keep their embeddings',
+    args: {
+      id: t.arg.globalID({ required: true, for: DocumentRef }),
+      file: t.arg({ type: 'File', required: true }),
+    },
+    authScopes: documentScope('EDITOR'),
+    resolve: async (_root, args, context) =>
+      replaceDocument(
+        context.em,
+        context.services,
+        (await context.loaders.documentById.load(args.id.id))!,
+        args.file,
+      ),
+  }),
+  cancelDocumentIngestion: t.field({
+    type: DocumentRef,
+    args: { id: t.arg.globalID({ required: true, for: DocumentRef }) },
+    authScopes: documentScope('EDITOR'),
+    resolve: async (_root, args, context) =>
+      cancelIngestion(context.em, context.services, (await context.loaders.documentById.load(args.id.id))!),
+  }),
+  deleteDocument: t.field({
+    type: 'ID',
+    description: 'Removes the document with its chunks, vectors and stored bytes; returns its id',
+    args: { id: t.arg.globalID({ required: true, for: DocumentRef }) },
+    authScopes: documentScope('EDITOR'),
+    resolve: async (_root, args, context) => {
+      await deleteDocument(
+        context.em,
+        context.services,
+        (await context.loaders.documentById.load(args.id.id))!,
+      );
+      return args.id.id;
+    },
+  }),
+}));
+
+builder.subscriptionFields((t) => ({
+  documentProgress: t.field({
+    type: DocumentProgressRef,
+    description: 'Ingestion stage and progress; the current state first, then live until READY or FAILED',
+    args: { documentId: t.arg.globalID({ required: true, for: DocumentRef }) },
+    authScopes: async (_root, args, context) =>
+      documentScope('VIEWER')(_root, { id: args.documentId }, context),
+    subscribe: (_root, args, context) =>
+      withSnapshot(
+        context.services.pubsub.subscribe('document:progress', args.documentId.id),
+        async () => {
+          const document = await context.fresh().loaders.documentById.load(args.documentId.id);
+          return document ? progressOf(document) : null;
+        },
+        (event) => event.stage === 'READY' || event.stage === 'FAILED',
+      ),
+    resolve: (event) => event,
+  }),
+}));

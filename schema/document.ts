@@ -1,0 +1,118 @@
+import { resolveArrayConnection, resolveOffsetConnection } from '@pothos/plugin-relay';
+import type { ProgressEvent } from '../src/documents/progress.ts';
+import {
+  type Chunk,
+  Chunk as ChunkEntity,
+  DOCUMENT_STATUSES,
+  type Document,
+  INGEST_STAGES,
+} from '../src/entities/document.ts';
+import type { SearchHit } from '../src/retrieval/search-service.ts';
+import { builder } from './builder.ts';
+import { RoomRef } from './room.ts';
+
+export const DocumentStatusEnum = builder.enumType('DocumentStatus', { values: DOCUMENT_STATUSES });
+export const IngestStageEnum = builder.enumType('IngestStage', { values: INGEST_STAGES });
+
+export const DocumentRef = builder.objectRef<Document>('Document');
+export const ChunkRef = builder.objectRef<Chunk>('Chunk');
+
+builder.node(DocumentRef, {
+  id: { resolve: (document) => document.id },
+  // Visible to members of its room only; anyone else sees null, as for a missing document.
+  loadMany: (ids, context) =>
+    Promise.all(
+      ids.map(async (id) => {
+        const document = await context.loaders.documentById.load(id);
+        return document && (await context.loaders.viewerRole.load(document.room.id)) ? document : null;
+      }),
+    ),
+  fields: (t) => ({
+    title: t.exposeString('title'),
+    filename: t.exposeString('filename'),
+    mimeType: t.exposeString('mimeType'),
+    sizeBytes: t.exposeInt('sizeBytes'),
+    status: t.field({ type: DocumentStatusEnum, resolve: (document) => document.status }),
+    stage: t.field({ type: IngestStageEnum, resolve: (document) => document.stage }),
+    progress: t.exposeFloat('progress'),
+    error: t.exposeString('error', {
+      nullable: true,
+      description: 'Why ingestion failed, for a person to read',
+    }),
+    pageCount: t.exposeInt('pageCount', { nullable: true }),
+    chunkCount: t.exposeInt('chunkCount'),
+    version: t.exposeInt('version'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    room: t.field({
+      type: RoomRef,
+      resolve: async (document, _args, context) => (await context.loaders.roomById.load(document.room.id))!,
+    }),
+    chunks: t.connection({
+      type: ChunkRef,
+      description: 'The chunks in reading order',
+      resolve: (document, args, context) =>
+        resolveOffsetConnection({ args, defaultSize: 50, maxSize: 500 }, ({ offset, limit }) =>
+          context.em.find(
+            ChunkEntity,
+            { document: document.id },
+            { orderBy: { ordinal: 'asc' }, offset, limit },
+          ),
+        ),
+    }),
+  }),
+});
+
+builder.node(ChunkRef, {
+  id: { resolve: (chunk) => chunk.id },
+  loadMany: (ids, context) =>
+    Promise.all(
+      ids.map(async (id) => {
+        const chunk = await context.em.findOne(ChunkEntity, id);
+        return chunk && (await context.loaders.viewerRole.load(chunk.room.id)) ? chunk : null;
+      }),
+    ),
+  fields: (t) => ({
+    ordinal: t.exposeInt('ordinal'),
+    text: t.exposeString('text'),
+    pageStart: t.exposeInt('pageStart'),
+    pageEnd: t.exposeInt('pageEnd'),
+    charStart: t.exposeInt('charStart'),
+    charEnd: t.exposeInt('charEnd'),
+    tokenCount: t.exposeInt('tokenCount'),
+    headingPath: t.exposeStringList('headingPath'),
+    document: t.field({
+      type: DocumentRef,
+      resolve: async (chunk, _args, context) => (await context.loaders.documentById.load(chunk.document.id))!,
+    }),
+  }),
+});
+
+builder.objectField(RoomRef, 'documents', (t) =>
+  t.connection({
+    type: DocumentRef,
+    description: 'Documents in the room, newest first',
+    resolve: async (room, args, context) =>
+      resolveArrayConnection({ args }, await context.loaders.documentsByRoom.load(room.id)),
+  }),
+);
+
+export const DocumentProgressRef = builder.objectRef<ProgressEvent>('DocumentProgress').implement({
+  fields: (t) => ({
+    stage: t.field({ type: IngestStageEnum, resolve: (event) => event.stage }),
+    progress: t.exposeFloat('progress', { description: '0..1 over the whole ingestion' }),
+    message: t.exposeString('message', { nullable: true }),
+    document: t.field({
+      type: DocumentRef,
+      nullable: true,
+      // Each event reads the document afresh: the operation's identity map would hold a stale status.
+      resolve: (event, _args, context) => context.fresh().loaders.documentById.load(event.documentId),
+    }),
+  }),
+});
+
+export const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
+  fields: (t) => ({
+    score: t.exposeFloat('score'),
+    chunk: t.field({ type: ChunkRef, resolve: (hit) => hit.chunk }),
+  }),
+});

@@ -1,0 +1,160 @@
+import { createHash } from 'node:crypto';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Services } from '../context.ts';
+import { Chunk, Document, DocumentBlob } from '../entities/document.ts';
+import { Room } from '../entities/room.ts';
+import { User } from '../entities/user.ts';
+import { AppError, badInput } from '../errors.ts';
+import { sniffFileType } from '../ingest/sniff.ts';
+import { QUEUES } from '../jobs/queue.ts';
+import { publishProgress } from './progress.ts';
+
+export interface IncomingFile {
+  name: string;
+  size: number;
+  type: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+type DocumentServices = Pick<Services, 'config' | 'queue' | 'pubsub' | 'vectorStore'>;
+
+/** Size, emptiness and type are decided at once, from the bytes, before anything is stored or queued. */
+async function readUpload(services: DocumentServices, file: IncomingFile) {
+  const limit = services.config.UPLOAD_MAX_BYTES;
+  if (file.size > limit) {
+    throw new AppError(
+      'PAYLOAD_TOO_LARGE',
+      `The file is ${formatBytes(file.size)}; the largest accepted upload is ${formatBytes(limit)}`,
+      { field: 'file', maxBytes: limit },
+    );
+  }
+  if (file.size === 0) throw badInput('The file is empty', 'file');
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const type = sniffFileType(bytes, file.name);
+  if ('error' in type) throw badInput(type.error, 'file');
+  return { bytes, type, contentHash: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/** Stores the bytes, inserts a QUEUED document and enqueues its ingestion; returns without waiting. */
+export async function uploadDocument(
+  em: EntityManager,
+  services: DocumentServices,
+  uploaderId: string,
+  input: { roomId: string; file: IncomingFile; title?: string | null },
+): Promise<Document> {
+  const { bytes, type, contentHash } = await readUpload(services, input.file);
+  const existing = await em.findOne(Document, { room: input.roomId, contentHash });
+  if (existing) return existing;
+  const document = em.create(Document, {
+    room: em.getReference(Room, input.roomId),
+    uploadedBy: em.getReference(User, uploaderId),
+    title: (input.title?.trim() || titleFromFilename(input.file.name)).slice(0, 300),
+    filename: input.file.name.slice(0, 300) || 'upload',
+    mimeType: type.mimeType,
+    kind: type.kind,
+    sizeBytes: bytes.byteLength,
+    contentHash,
+  });
+  em.create(DocumentBlob, { key: document.id, bytes: Buffer.from(bytes), sizeBytes: bytes.byteLength });
+  try {
+    await em.flush();
+  } catch (error) {
+    // The same bytes uploaded twice at once: the other request won; return its document.
+    if (error instanceof UniqueConstraintViolationException) {
+      em.clear();
+      return em.findOneOrFail(Document, { room: input.roomId, contentHash });
+    }
+    throw error;
+  }
+  await enqueueIngest(em, services, document);
+  return document;
+}
+
+/** A new version of a document: new bytes, same document id; unchanged chunks keep their embeddings. */
+export async function replaceDocument(
+  em: EntityManager,
+  services: DocumentServices,
+  document: Document,
+  file: IncomingFile,
+): Promise<Document> {
+  const { bytes, type, contentHash } = await readUpload(services, file);
+  if (contentHash === document.contentHash) return document;
+  const clash = await em.findOne(Document, { room: document.room, contentHash, id: { $ne: document.id } });
+  if (clash) throw badInput(`This file is already in the room as “${clash.title}”`, 'file');
+  if (document.jobId) await services.queue.cancel(QUEUES.ingest, document.jobId).catch(() => undefined);
+  const blob = await em.findOneOrFail(DocumentBlob, { key: document.id });
+  em.assign(blob, { bytes: Buffer.from(bytes), sizeBytes: bytes.byteLength });
+  em.assign(document, {
+    filename: file.name.slice(0, 300) || document.filename,
+    mimeType: type.mimeType,
+    kind: type.kind,
+    sizeBytes: bytes.byteLength,
+    contentHash,
+    version: document.version + 1,
+    status: 'QUEUED',
+    stage: 'QUEUED',
+    progress: 0,
+    error: null,
+    stageMessage: null,
+  });
+  await em.flush();
+  await enqueueIngest(em, services, document);
+  return document;
+}
+
+async function enqueueIngest(em: EntityManager, services: DocumentServices, document: Document) {
+  const jobId = await services.queue.send(
+    QUEUES.ingest,
+    { documentId: document.id, version: document.version },
+    { singletonKey: `${document.id}:${document.version}` },
+  );
+  document.jobId = jobId;
+  await em.flush();
+  await publishProgress(services.pubsub, document, {
+    stage: 'QUEUED',
+    progress: 0,
+    message: 'Waiting for a worker',
+  });
+}
+
+/** Stops a queued or running ingestion; the document ends FAILED with "cancelled". */
+export async function cancelIngestion(em: EntityManager, services: DocumentServices, document: Document) {
+  if (document.status === 'READY' || document.status === 'FAILED') {
+    throw badInput(`The document is already ${document.status.toLowerCase()}`, 'id');
+  }
+  em.assign(document, { status: 'FAILED', stage: 'FAILED', error: 'cancelled', stageMessage: 'cancelled' });
+  await em.flush();
+  if (document.jobId) await services.queue.cancel(QUEUES.ingest, document.jobId).catch(() => undefined);
+  await publishProgress(services.pubsub, document, {
+    stage: 'FAILED',
+    progress: document.progress,
+    message: 'cancelled',
+  });
+  return document;
+}
+
+/** Removes the document, its chunks, its vectors and its stored bytes. */
+export async function deleteDocument(em: EntityManager, services: DocumentServices, document: Document) {
+  if (document.jobId) await services.queue.cancel(QUEUES.ingest, document.jobId).catch(() => undefined);
+  await services.vectorStore.deleteDocument(document.room.id, document.id);
+  await em.transactional(async (tx) => {
+    await tx.nativeDelete(Chunk, { document: document.id });
+    await tx.nativeDelete(DocumentBlob, { key: document.id });
+    await tx.nativeDelete(Document, { id: document.id });
+  });
+}
+
+function titleFromFilename(filename: string): string {
+  const base = filename
+    .replace(/\.[^.]+$/, '')
+    .replace(/[_-]+/g, ' ')
+    .trim();
+  return base || 'Untitled document';
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} bytes`;
+}

@@ -1,0 +1,273 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Services } from '../context.ts';
+import { Chunk, Document, DocumentBlob, type IngestStage } from '../entities/document.ts';
+import { Room } from '../entities/room.ts';
+import type { ExtractorPool } from '../ingest/extractor-pool.ts';
+import { chunkDocument } from '../ingest/prepare.ts';
+import { ExtractionError, type ExtractionLimits } from '../ingest/types.ts';
+import type { VectorRecord } from '../retrieval/ports.ts';
+import { publishProgress } from './progress.ts';
+
+export interface IngestJob {
+  documentId: string;
+  version: number;
+  /** Attempt number (0 first) and the queue's retry limit: the last attempt marks the document FAILED. */
+  retryCount: number;
+  retryLimit: number;
+  signal?: AbortSignal;
+}
+
+export type IngestServices = Pick<Services, 'orm' | 'pubsub' | 'embedder' | 'vectorStore' | 'logger'> & {
+  extractor: ExtractorPool;
+  limits?: ExtractionLimits;
+};
+
+export const DEFAULT_LIMITS: Required<ExtractionLimits> = {
+  maxPages: 2000,
+  maxChars: 5_000_000,
+  timeBudgetMs: 120_000,
+  maxDocxBytes: 200 * 1024 * 1024,
+};
+
+const EMBED_BATCH = 128;
+/** Progress weight of each stage, so the bar moves evenly over a typical document. */
+const SPAN: Record<'EXTRACTING' | 'CHUNKING' | 'EMBEDDING' | 'INDEXING', [number, number]> = {
+  EXTRACTING: [0, 0.5],
+  CHUNKING: [0.5, 0.55],
+  EMBEDDING: [0.55, 0.9],
+  INDEXING: [0.9, 1],
+};
+
+class Cancelled extends Error {}
+class PermanentFailure extends Error {}
+
+/**
+ * One ingestion, idempotent: chunk ids derive from (document, version, ordinal), the vector store is
+ * cleared for the document before upserting, and chunk rows are replaced in one transaction together with
+ * READY. A rerun after a crash at any point ends in the same state, never with duplicates.
+ */
+export async function runIngestJob(services: IngestServices, job: IngestJob): Promise<void> {
+  const em = services.orm.em.fork() as EntityManager;
+  const document = await em.findOne(Document, job.documentId, { populate: ['room'] });
+  if (!document || document.version !== job.version) return; // deleted or replaced meanwhile
+  if (document.status === 'READY' || (document.status === 'FAILED' && document.error === 'cancelled')) return;
+
+  const report = async (stage: IngestStage, fraction: number, message: string, persist = false) => {
+    const span = SPAN[stage as keyof typeof SPAN] ?? [1, 1];
+    const progress = Math.min(1, span[0] + (span[1] - span[0]) * fraction);
+    if (persist) {
+      await em.nativeUpdate(
+        Document,
+        { id: document.id },
+        { stage, progress, stageMessage: message, status: 'PROCESSING' },
+      );
+      await checkNotCancelled(em, document.id);
+    }
+    await publishProgress(
+      services.pubsub,
+      { ...document, status: 'PROCESSING' },
+      { stage, progress, message },
+    );
+  };
+
+  try {
+    await report('EXTRACTING', 0, 'Reading the file', true);
+    const blob = await em.findOneOrFail(DocumentBlob, { key: document.id }, { populate: ['bytes'] });
+    const bytes = new Uint8Array(blob.bytes);
+    let lastReported = 0;
+    const extracted = await services.extractor.extract(
+      bytes,
+      document.kind,
+      services.limits ?? DEFAULT_LIMITS,
+      (p) => {
+        if (Date.now() - lastReported < 100 && p.page !== p.pageCount) return;
+        lastReported = Date.now();
+        void report('EXTRACTING', p.page / p.pageCount, `Extracted page ${p.page} of ${p.pageCount}`);
+      },
+    );
+
+    await report('CHUNKING', 0, `Chunking ${extracted.pageCount} pages`, true);
+    const { chunks: drafts } = chunkDocument(extracted);
+    if (drafts.length === 0) {
+      throw new PermanentFailure('No extractable text: the file contains no readable words.');
+    }
+
+    await report('EMBEDDING', 0, `Embedding ${drafts.length} chunks`, true);
+    const room = await em.findOneOrFail(Room, document.room.id);
+    const embedderId = services.embedder.id;
+    if (room.embedderId && room.embedderId !== embedderId) {
+      throw new PermanentFailure(
+        `This room's vectors were made by ${room.embedderId}, but the server now embeds with ${embedderId}. ` +
+          `Re-embed the room first: npm run reembed -- --room ${room.id}`,
+      );
+    }
+    const hashes = drafts.map((draft) => textHash(embedderId, draft.text));
+    const reusable = await reusableEmbeddings(em, document.id, embedderId, hashes);
+    const vectors: Float32Array[] = new Array(drafts.length);
+    const missing = drafts
+      .map((_, i) => i)
+      .filter((i) => {
+        const reused = reusable.get(hashes[i]!);
+        if (reused) vectors[i] = reused;
+        return !reused;
+      });
+    for (let start = 0; start < missing.length; start += EMBED_BATCH) {
+      const batch = missing.slice(start, start + EMBED_BATCH);
+      const embedded = await services.embedder.embed(
+        batch.map((i) => drafts[i]!.text),
+        { signal: job.signal },
+      );
+      batch.forEach((i, k) => {
+        vectors[i] = embedded[k]!;
+      });
+      await report(
+        'EMBEDDING',
+        Math.min(1, (start + batch.length) / missing.length),
+        'Embedding',
+        start === 0,
+      );
+    }
+
+    await report('INDEXING', 0, 'Writing to the vector store', true);
+    const ids = drafts.map((draft) => chunkId(document.id, document.version, draft.ordinal));
+    const records: VectorRecord[] = drafts.map((draft, i) => ({
+      id: ids[i]!,
+      roomId: room.id,
+      documentId: document.id,
+      text: draft.text,
+      pageStart: draft.pageStart,
+      pageEnd: draft.pageEnd,
+      ordinal: draft.ordinal,
+      vector: vectors[i]!,
+    }));
+    await services.vectorStore.deleteDocument(room.id, document.id);
+    await services.vectorStore.upsert(room.id, records);
+
+    await em.transactional(async (tx) => {
+      await checkNotCancelled(tx as EntityManager, document.id);
+      await tx.nativeDelete(Chunk, { document: document.id });
+      const now = new Date();
+      for (const [i, draft] of drafts.entries()) {
+        tx.create(Chunk, {
+          id: ids[i]!,
+          createdAt: now,
+          updatedAt: now,
+          document: document.id,
+          room: room.id,
+          ordinal: draft.ordinal,
+          text: draft.text,
+          pageStart: draft.pageStart,
+          pageEnd: draft.pageEnd,
+          charStart: draft.charStart,
+          charEnd: draft.charEnd,
+          tokenCount: draft.tokenCount,
+          headingPath: draft.headingPath,
+          textHash: hashes[i]!,
+          embedderId,
+          embedding: Buffer.from(vectors[i]!.buffer, vectors[i]!.byteOffset, vectors[i]!.byteLength),
+        });
+      }
+      if (!room.embedderId) await tx.nativeUpdate(Room, { id: room.id, embedderId: null }, { embedderId });
+      await tx.nativeUpdate(
+        Document,
+        { id: document.id },
+        {
+          status: 'READY',
+          stage: 'READY',
+          progress: 1,
+          stageMessage: `${drafts.length} chunks from ${extracted.pageCount} pages`,
+          error: null,
+          pageCount: extracted.pageCount,
+          chunkCount: drafts.length,
+        },
+      );
+    });
+    Object.assign(document, {
+      status: 'READY',
+      error: null,
+      pageCount: extracted.pageCount,
+      chunkCount: drafts.length,
+    });
+    await publishProgress(services.pubsub, document, {
+      stage: 'READY',
+      progress: 1,
+      message: `${drafts.length} chunks from ${extracted.pageCount} pages`,
+    });
+  } catch (error) {
+    if (error instanceof Cancelled) return;
+    const permanent =
+      error instanceof PermanentFailure || (error instanceof ExtractionError && error.permanent);
+    const lastAttempt = job.retryCount >= job.retryLimit;
+    if (!permanent && !lastAttempt) {
+      services.logger.warn(
+        { err: error, documentId: document.id, attempt: job.retryCount },
+        'ingest will retry',
+      );
+      await report('EXTRACTING', 0, `Temporary failure, retrying: ${messageOf(error)}`).catch(
+        () => undefined,
+      );
+      throw error;
+    }
+    const message = permanent
+      ? messageOf(error)
+      : `Ingestion failed after ${job.retryCount + 1} attempts: ${messageOf(error)}`;
+    services.logger.info({ documentId: document.id, reason: message }, 'document failed');
+    await em.nativeUpdate(
+      Document,
+      { id: document.id, status: { $ne: 'READY' } },
+      { status: 'FAILED', stage: 'FAILED', error: message, stageMessage: message },
+    );
+    Object.assign(document, { status: 'FAILED', error: message });
+    await publishProgress(services.pubsub, document, {
+      stage: 'FAILED',
+      progress: document.progress,
+      message,
+    });
+  }
+}
+
+async function checkNotCancelled(em: EntityManager, documentId: string) {
+  const current = await em.findOne(Document, documentId, {
+    fields: ['status', 'error'],
+    disableIdentityMap: true,
+  });
+  if (!current || (current.status === 'FAILED' && current.error === 'cancelled')) throw new Cancelled();
+}
+
+/** Embeddings of the document's current chunks whose text (and embedder) did not change. */
+async function reusableEmbeddings(
+  em: EntityManager,
+  documentId: string,
+  embedderId: string,
+  hashes: string[],
+) {
+  const rows = await em.find(
+    Chunk,
+    { document: documentId, embedderId, textHash: { $in: [...new Set(hashes)] } },
+    { fields: ['textHash', 'embedding'], populate: ['embedding'] },
+  );
+  const byHash = new Map<string, Float32Array>();
+  for (const row of rows) {
+    const buffer = row.embedding as Buffer;
+    byHash.set(
+      row.textHash,
+      new Float32Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength)),
+    );
+  }
+  return byHash;
+}
+
+function textHash(embedderId: string, text: string) {
+  return createHash('sha256').update(embedderId).update('\0').update(text).digest('hex');
+}
+
+/** A stable uuid per (document, version, ordinal): reruns upsert the same ids. */
+export function chunkId(documentId: string, version: number, ordinal: number): string {
+  const hex = createHash('sha1').update(`${documentId}:${version}:${ordinal}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((Number.parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,94 @@
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { baseProperties } from './base.ts';
+import { Room } from './room.ts';
+import { User } from './user.ts';
+
+export const DOCUMENT_STATUSES = ['QUEUED', 'PROCESSING', 'READY', 'FAILED'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+export const INGEST_STAGES = [
+  'QUEUED',
+  'EXTRACTING',
+  'CHUNKING',
+  'EMBEDDING',
+  'INDEXING',
+  'READY',
+  'FAILED',
+] as const;
+export type IngestStage = (typeof INGEST_STAGES)[number];
+
+export const Document = defineEntity({
+  name: 'Document',
+  uniques: [{ properties: ['room', 'contentHash'] }],
+  properties: {
+    ...baseProperties(),
+    room: () => p.manyToOne(Room).deleteRule('cascade').index(),
+    uploadedBy: () => p.manyToOne(User).deleteRule('set null').nullable(),
+    title: p.string().length(300),
+    filename: p.string().length(300),
+    mimeType: p.string().length(120),
+    kind: p.enum(['pdf', 'docx', 'text'] as const),
+    sizeBytes: p.integer(),
+    /** sha-256 of the bytes: the same file uploaded twice to a room is one document. */
+    contentHash: p.string().length(64),
+    status: p.enum(DOCUMENT_STATUSES).default('QUEUED'),
+    stage: p.enum(INGEST_STAGES).default('QUEUED'),
+    progress: p.float().default(0),
+    stageMessage: p.text().nullable(),
+    error: p.text().nullable(),
+    pageCount: p.integer().nullable(),
+    chunkCount: p.integer().default(0),
+    /** Bumped by replaceDocument; chunk ids derive from it, so a rerun of the same version is idempotent. */
+    version: p.integer().default(1),
+    jobId: p.string().length(64).nullable(),
+  },
+});
+export type Document = InferEntity<typeof Document>;
+
+/** The original bytes, apart from the document row so listing documents never reads them. */
+export const DocumentBlob = defineEntity({
+  name: 'DocumentBlob',
+  properties: {
+    key: p.string().length(100).primary(),
+    bytes: p.blob().lazy(),
+    sizeBytes: p.integer(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+export type DocumentBlob = InferEntity<typeof DocumentBlob>;
+
+export const Chunk = defineEntity({
+  name: 'Chunk',
+  uniques: [{ properties: ['document', 'ordinal'] }],
+  properties: {
+    ...baseProperties(),
+    document: () => p.manyToOne(Document).deleteRule('cascade').index(),
+    room: () => p.manyToOne(Room).deleteRule('cascade').index(),
+    ordinal: p.integer(),
+    text: p.text(),
+    pageStart: p.integer(),
+    pageEnd: p.integer(),
+    charStart: p.integer(),
+    charEnd: p.integer(),
+    tokenCount: p.integer(),
+    headingPath: p.json<string[]>(),
+    /** sha-256 of the text with the embedder id: replaceDocument reuses vectors of unchanged chunks. */
+    textHash: p.string().length(64),
+    embedderId: p.string().length(200),
+    embedding: p.blob().lazy(),
+    /** Line boxes on the page for citation highlights (PDF only). */
+    boxes: p.json<ChunkBox[]>().nullable().lazy(),
+  },
+});
+export type Chunk = InferEntity<typeof Chunk>;
+
+export interface ChunkBox {
+  page: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  pageWidth: number;
+  pageHeight: number;
+  charStart: number;
+  charEnd: number;
+}
