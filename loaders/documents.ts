@@ -1,12 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { Document } from '../src/entities/document.ts';
+import { byId, groupBy } from './group.ts';
 
 export function documentByIdLoader(em: EntityManager) {
   return new DataLoader<string, Document | null>(async (ids) => {
-    const documents = await em.find(Document, { id: { $in: [...ids] } });
-    const byId = new Map(documents.map((document) => [document.id, document]));
-    return ids.map((id) => byId.get(id) ?? null);
+    return byId(ids, await em.find(Document, { id: { $in: [...ids] } }));
   });
 }
 
@@ -17,8 +16,6 @@ export function documentsByRoomLoader(em: EntityManager) {
       { room: { $in: [...roomIds] } },
       { orderBy: { createdAt: 'desc', id: 'desc' } },
     );
-    const byRoom = new Map<string, Document[]>(roomIds.map((id) => [id, []]));
-    for (const document of documents) byRoom.get(document.room.id)?.push(document);
-    return roomIds.map((id) => byRoom.get(id) ?? []);
+    return groupBy(roomIds, documents, (document) => document.room.id);
   });
 }

@@ -1,4 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { chunkByIdLoader } from './chunks.ts';
+import {
+  citationsByMessageLoader,
+  conversationByIdLoader,
+  conversationsByRoomLoader,
+  messageByIdLoader,
+  messagesByConversationLoader,
+} from './conversations.ts';
 import { documentByIdLoader, documentsByRoomLoader } from './documents.ts';
 import { membersByRoomLoader, roomByIdLoader, viewerRoleLoader } from './rooms.ts';
 import { userByIdLoader } from './users.ts';
@@ -12,6 +20,12 @@ export function createLoaders(em: EntityManager, viewerId: string | null) {
     userById: userByIdLoader(em),
     documentById: documentByIdLoader(em),
     documentsByRoom: documentsByRoomLoader(em),
+    chunkById: chunkByIdLoader(em),
+    conversationById: conversationByIdLoader(em),
+    conversationsByRoomForViewer: conversationsByRoomLoader(em, viewerId),
+    messageById: messageByIdLoader(em),
+    messagesByConversation: messagesByConversationLoader(em),
+    citationsByMessage: citationsByMessageLoader(em),
   };
 }
 

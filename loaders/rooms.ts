@@ -1,12 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { Room, RoomMember, type RoomRole } from '../src/entities/room.ts';
+import { byId, groupBy } from './group.ts';
 
 export function roomByIdLoader(em: EntityManager) {
   return new DataLoader<string, Room | null>(async (ids) => {
-    const rooms = await em.find(Room, { id: { $in: [...ids] } });
-    const byId = new Map(rooms.map((room) => [room.id, room]));
-    return ids.map((id) => byId.get(id) ?? null);
+    return byId(ids, await em.find(Room, { id: { $in: [...ids] } }));
   });
 }
 
@@ -17,9 +16,7 @@ export function membersByRoomLoader(em: EntityManager) {
       { room: { $in: [...roomIds] } },
       { orderBy: { createdAt: 'asc', id: 'asc' } },
     );
-    const byRoom = new Map<string, RoomMember[]>(roomIds.map((id) => [id, []]));
-    for (const member of members) byRoom.get(member.room.id)?.push(member);
-    return roomIds.map((id) => byRoom.get(id) ?? []);
+    return groupBy(roomIds, members, (member) => member.room.id);
   });
 }
 

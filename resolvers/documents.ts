@@ -10,6 +10,7 @@ import {
   uploadDocument,
 } from '../src/documents/document-service.ts';
 import { progressOf } from '../src/documents/progress.ts';
+import { Document } from '../src/entities/document.ts';
 import type { RoomRole } from '../src/entities/room.ts';
 import { notFound } from '../src/errors.ts';
 import { withSnapshot } from '../src/pubsub.ts';
@@ -122,11 +123,15 @@ builder.subscriptionFields((t) => ({
       withSnapshot(
         context.services.pubsub.subscribe('document:progress', args.documentId.id),
         async () => {
-          const document = await context.fresh().loaders.documentById.load(args.documentId.id);
+          const document = await context.em.fork().findOne(Document, args.documentId.id);
           return document ? progressOf(document) : null;
         },
         (event) => event.stage === 'READY' || event.stage === 'FAILED',
       ),
-    resolve: (event) => event,
+    // Each event reads the database afresh: the previous event's identity map and loader cache are stale.
+    resolve: (event, _args, context) => {
+      context.refresh();
+      return event;
+    },
   }),
 }));

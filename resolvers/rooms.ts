@@ -71,9 +71,7 @@ builder.subscriptionFields((t) => ({
     authScopes: (_root, args) => ({ room: { roomId: args.roomId.id, role: 'VIEWER' } }),
     subscribe: (_root, args, context) =>
       context.services.pubsub.subscribe('room:member-added', args.roomId.id),
-    resolve: async (event: { memberId: string }, _args, context) => {
-      const { em } = context.fresh();
-      return em.findOneOrFail(RoomMember, { id: event.memberId });
-    },
+    resolve: (event: { memberId: string }, _args, context) =>
+      context.refresh().em.findOneOrFail(RoomMember, { id: event.memberId }),
   }),
 }));

@@ -104,8 +104,7 @@ export const DocumentProgressRef = builder.objectRef<ProgressEvent>('DocumentPro
     document: t.field({
       type: DocumentRef,
       nullable: true,
-      // Each event reads the document afresh: the operation's identity map would hold a stale status.
-      resolve: (event, _args, context) => context.fresh().loaders.documentById.load(event.documentId),
+      resolve: (event, _args, context) => context.loaders.documentById.load(event.documentId),
     }),
   }),
 });

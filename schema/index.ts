@@ -3,8 +3,10 @@ import './scalars.ts';
 import './user.ts';
 import './room.ts';
 import './document.ts';
+import './conversation.ts';
 import '../resolvers/auth.ts';
 import '../resolvers/rooms.ts';
 import '../resolvers/documents.ts';
+import '../resolvers/conversations.ts';
 
 export const schema = builder.toSchema();

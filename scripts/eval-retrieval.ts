@@ -12,7 +12,7 @@ import pg from 'pg';
 import { startScratchDatabase } from '../src/db/scratch-database.ts';
 import { loadBeir } from '../src/retrieval/eval/beir-loader.ts';
 import { evaluate } from '../src/retrieval/eval/run-eval.ts';
-import { DEFAULT_ALPHA } from '../src/retrieval/fusion.ts';
+import { defaultAlphaFor } from '../src/retrieval/fusion.ts';
 import { LocalEmbedder } from '../src/retrieval/local-embedder.ts';
 import { OpenAIEmbedder } from '../src/retrieval/openai-embedder.ts';
 import type { Embedder, VectorStore } from '../src/retrieval/ports.ts';
@@ -37,8 +37,6 @@ function fail(message: string): never {
 
 const dir =
   positionals[0] ?? fail('usage: eval-retrieval <beir-dir> [--store postgres|weaviate] [--alpha A]');
-const alpha = values.alpha === undefined ? DEFAULT_ALPHA : Number(values.alpha);
-if (!(alpha >= 0 && alpha <= 1)) fail(`--alpha must be a number in [0, 1], got ${values.alpha}`);
 if (values.store !== 'postgres' && values.store !== 'weaviate') fail('--store must be postgres or weaviate');
 const log = (line: string) => console.error(`[eval] ${line}`);
 
@@ -96,6 +94,8 @@ async function makeStore(): Promise<{ store: VectorStore; cleanup: () => Promise
 const dataset = await loadBeir(dir);
 log(`${dataset.corpus.length} documents, ${dataset.queries.length} test queries`);
 const embedder = makeEmbedder();
+const alpha = values.alpha === undefined ? defaultAlphaFor(embedder.id) : Number(values.alpha);
+if (!(alpha >= 0 && alpha <= 1)) fail(`--alpha must be a number in [0, 1], got ${values.alpha}`);
 const { store, cleanup } = await makeStore();
 try {
   const result = await evaluate(dataset, embedder, store, { alpha, log });

@@ -39,7 +39,8 @@ async function buildIfMissing(): Promise<void> {
   if (spawnSync('go', ['version'], { stdio: 'ignore' }).status !== 0) {
     console.error(
       `Weaviate ${WEAVIATE_VERSION} is not built yet (${binary}) and the Go toolchain is missing.\n` +
-        'Install Go ≥ 1.24 (https://go.dev/dl/, or `apt-get install golang-go` on recent Debian/Ubuntu), ' +
+        'Install Go ≥ 1.26 (https://go.dev/dl/; older Go fetches the required toolchain itself when ' +
+        'GOTOOLCHAIN=auto, the default), ' +
         'make sure `go` is on PATH, then run `npm run weaviate` again.',
     );
     process.exit(1);

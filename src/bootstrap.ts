@@ -5,6 +5,8 @@ import { SignInLimiter } from './auth/sign-in-limiter.ts';
 import { createTokenService } from './auth/tokens.ts';
 import type { Config } from './config.ts';
 import type { Services } from './context.ts';
+import { createAnswerEngines } from './conversations/answer-engines.ts';
+import { AnswerRunner } from './conversations/answer-runner.ts';
 import { startEmbeddedPostgres } from './db/embedded-postgres.ts';
 import { migrateUp, openOrm } from './db/orm.ts';
 import { startQueue } from './jobs/queue.ts';
@@ -49,16 +51,27 @@ export async function bootstrap(config: Config, logger = createLogger(config)) {
   const retrieval = createRetrieval(config, databaseUrl);
   cleanup.push(() => retrieval.close());
 
+  const pubsub = createAppPubSub();
+  const answers = new AnswerRunner({
+    orm,
+    pubsub,
+    logger,
+    embedder: retrieval.embedder,
+    vectorStore: retrieval.vectorStore,
+    engines: createAnswerEngines(config),
+  });
+  cleanup.push(() => answers.abortAll());
   const services: Services = {
     config,
     orm,
     logger,
     tokens: createTokenService(config.JWT_SECRET),
     signInLimiter: new SignInLimiter(),
-    pubsub: createAppPubSub(),
+    pubsub,
     queue,
     embedder: retrieval.embedder,
     vectorStore: retrieval.vectorStore,
+    answers,
   };
   if (config.ROLE !== 'api') {
     const workers = await startWorkers(services);

@@ -6,6 +6,7 @@ import type { SignInLimiter } from './auth/sign-in-limiter.ts';
 import type { TokenService } from './auth/tokens.ts';
 import { bearerToken } from './auth/tokens.ts';
 import type { Config } from './config.ts';
+import type { AnswerRunner } from './conversations/answer-runner.ts';
 import type { PubSub } from './pubsub.ts';
 import type { Embedder, VectorStore } from './retrieval/ports.ts';
 
@@ -20,6 +21,7 @@ export interface Services {
   queue: PgBoss;
   embedder: Embedder;
   vectorStore: VectorStore;
+  answers: AnswerRunner;
 }
 
 export interface Viewer {
@@ -31,8 +33,11 @@ export interface Context {
   viewer: Viewer | null;
   loaders: Loaders;
   services: Services;
-  /** A fresh em and loaders, for work that must not see this operation's identity map (subscription events). */
-  fresh(): { em: EntityManager; loaders: Loaders };
+  /**
+   * Replaces `em` and `loaders` with fresh ones. Every subscription event starts with it, so an event never
+   * sees the identity map or loader cache of the events before it.
+   */
+  refresh(): Context;
 }
 
 /** Thrown for a token that is present but invalid; HTTP answers UNAUTHENTICATED, WebSocket closes 4403. */
@@ -49,10 +54,18 @@ export async function resolveViewer(services: Services, authorization: unknown):
 }
 
 export function createContext(services: Services, viewer: Viewer | null): Context {
-  const em = services.orm.em.fork() as EntityManager;
-  const fresh = () => {
-    const forked = services.orm.em.fork() as EntityManager;
-    return { em: forked, loaders: createLoaders(forked, viewer?.id ?? null) };
+  const context: Context = {
+    em: services.orm.em.fork() as EntityManager,
+    viewer,
+    loaders: undefined as never,
+    services,
+    // `this`, not the closure: envelop hands resolvers a copy of the context object.
+    refresh(this: Context) {
+      this.em = services.orm.em.fork() as EntityManager;
+      this.loaders = createLoaders(this.em, viewer?.id ?? null);
+      return this;
+    },
   };
-  return { em, viewer, loaders: createLoaders(em, viewer?.id ?? null), services, fresh };
+  context.loaders = createLoaders(context.em, viewer?.id ?? null);
+  return context;
 }

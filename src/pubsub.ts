@@ -1,4 +1,5 @@
 import { createPubSub } from 'graphql-yoga';
+import type { MessageStreamEvent } from './conversations/answer-runner.ts';
 import type { ProgressEvent } from './documents/progress.ts';
 
 /**
@@ -8,6 +9,7 @@ import type { ProgressEvent } from './documents/progress.ts';
 export type Topics = {
   'room:member-added': [roomId: string, payload: { roomId: string; memberId: string }];
   'document:progress': [documentId: string, payload: ProgressEvent];
+  'message:stream': [messageId: string, payload: MessageStreamEvent];
 };
 
 export function createAppPubSub() {

@@ -120,11 +120,23 @@ async function enqueueIngest(em: EntityManager, services: DocumentServices, docu
 
 /** Stops a queued or running ingestion; the document ends FAILED with "cancelled". */
 export async function cancelIngestion(em: EntityManager, services: DocumentServices, document: Document) {
-  if (document.status === 'READY' || document.status === 'FAILED') {
+  const cancelled = {
+    status: 'FAILED',
+    stage: 'FAILED',
+    error: 'cancelled',
+    stageMessage: 'cancelled',
+  } as const;
+  // Conditional, so a job finishing at this moment is not overwritten: one of the two wins, atomically.
+  const updated = await em.nativeUpdate(
+    Document,
+    { id: document.id, status: { $in: ['QUEUED', 'PROCESSING'] } },
+    cancelled,
+  );
+  if (updated === 0) {
+    await em.refresh(document);
     throw badInput(`The document is already ${document.status.toLowerCase()}`, 'id');
   }
-  em.assign(document, { status: 'FAILED', stage: 'FAILED', error: 'cancelled', stageMessage: 'cancelled' });
-  await em.flush();
+  em.assign(document, cancelled);
   if (document.jobId) await services.queue.cancel(QUEUES.ingest, document.jobId).catch(() => undefined);
   await publishProgress(services.pubsub, document, {
     stage: 'FAILED',

@@ -57,12 +57,14 @@ export async function runIngestJob(services: IngestServices, job: IngestJob): Pr
     const span = SPAN[stage as keyof typeof SPAN] ?? [1, 1];
     const progress = Math.min(1, span[0] + (span[1] - span[0]) * fraction);
     if (persist) {
-      await em.nativeUpdate(
+      // Matches nothing once the document was cancelled, replaced (version bumped) or deleted: the job
+      // stops here instead of overwriting that state with PROCESSING and carrying on.
+      const updated = await em.nativeUpdate(
         Document,
-        { id: document.id },
+        { id: document.id, version: job.version, status: { $in: ['QUEUED', 'PROCESSING'] } },
         { stage, progress, stageMessage: message, status: 'PROCESSING' },
       );
-      await checkNotCancelled(em, document.id);
+      if (updated === 0) throw new Cancelled();
     }
     await publishProgress(
       services.pubsub,
@@ -145,7 +147,22 @@ export async function runIngestJob(services: IngestServices, job: IngestJob): Pr
     await services.vectorStore.upsert(room.id, records);
 
     await em.transactional(async (tx) => {
-      await checkNotCancelled(tx as EntityManager, document.id);
+      // READY first: the row lock orders this against a concurrent cancel or replace, and a document that
+      // is no longer this version's PROCESSING one rolls the whole write back.
+      const marked = await tx.nativeUpdate(
+        Document,
+        { id: document.id, version: job.version, status: 'PROCESSING' },
+        {
+          status: 'READY',
+          stage: 'READY',
+          progress: 1,
+          stageMessage: `${drafts.length} chunks from ${extracted.pageCount} pages`,
+          error: null,
+          pageCount: extracted.pageCount,
+          chunkCount: drafts.length,
+        },
+      );
+      if (marked === 0) throw new Cancelled();
       await tx.nativeDelete(Chunk, { document: document.id });
       const now = new Date();
       for (const [i, draft] of drafts.entries()) {
@@ -169,19 +186,6 @@ export async function runIngestJob(services: IngestServices, job: IngestJob): Pr
         });
       }
       if (!room.embedderId) await tx.nativeUpdate(Room, { id: room.id, embedderId: null }, { embedderId });
-      await tx.nativeUpdate(
-        Document,
-        { id: document.id },
-        {
-          status: 'READY',
-          stage: 'READY',
-          progress: 1,
-          stageMessage: `${drafts.length} chunks from ${extracted.pageCount} pages`,
-          error: null,
-          pageCount: extracted.pageCount,
-          chunkCount: drafts.length,
-        },
-      );
     });
     Object.assign(document, {
       status: 'READY',
@@ -195,7 +199,10 @@ export async function runIngestJob(services: IngestServices, job: IngestJob): Pr
       message: `${drafts.length} chunks from ${extracted.pageCount} pages`,
     });
   } catch (error) {
-    if (error instanceof Cancelled) return;
+    if (error instanceof Cancelled) {
+      await discardCancelledVectors(em, services, document.room.id, document.id, job.version);
+      return;
+    }
     const permanent =
       error instanceof PermanentFailure || (error instanceof ExtractionError && error.permanent);
     const lastAttempt = job.retryCount >= job.retryLimit;
@@ -213,11 +220,13 @@ export async function runIngestJob(services: IngestServices, job: IngestJob): Pr
       ? messageOf(error)
       : `Ingestion failed after ${job.retryCount + 1} attempts: ${messageOf(error)}`;
     services.logger.info({ documentId: document.id, reason: message }, 'document failed');
-    await em.nativeUpdate(
+    // Only this version, and never over a cancel: a replaced document's new job owns its state.
+    const updated = await em.nativeUpdate(
       Document,
-      { id: document.id, status: { $ne: 'READY' } },
+      { id: document.id, version: job.version, status: { $in: ['QUEUED', 'PROCESSING'] } },
       { status: 'FAILED', stage: 'FAILED', error: message, stageMessage: message },
     );
+    if (updated === 0) return;
     Object.assign(document, { status: 'FAILED', error: message });
     await publishProgress(services.pubsub, document, {
       stage: 'FAILED',
@@ -227,12 +236,27 @@ export async function runIngestJob(services: IngestServices, job: IngestJob): Pr
   }
 }
 
-async function checkNotCancelled(em: EntityManager, documentId: string) {
+/**
+ * A job stopped after it may have written vectors: they go when the document was cancelled or deleted.
+ * A replaced document's new job clears the store itself before writing its own.
+ */
+async function discardCancelledVectors(
+  em: EntityManager,
+  services: IngestServices,
+  roomId: string,
+  documentId: string,
+  version: number,
+) {
   const current = await em.findOne(Document, documentId, {
-    fields: ['status', 'error'],
+    fields: ['status', 'version'],
     disableIdentityMap: true,
   });
-  if (!current || (current.status === 'FAILED' && current.error === 'cancelled')) throw new Cancelled();
+  if (current && (current.version !== version || current.status !== 'FAILED')) return;
+  await services.vectorStore
+    .deleteDocument(roomId, documentId)
+    .catch((err) =>
+      services.logger.warn({ err, documentId }, 'could not clear vectors of a cancelled ingestion'),
+    );
 }
 
 /** Embeddings of the document's current chunks whose text (and embedder) did not change. */

@@ -1,6 +1,17 @@
+import { Citation, Conversation, Message } from './conversation.ts';
 import { Chunk, Document, DocumentBlob } from './document.ts';
 import { Room, RoomMember } from './room.ts';
 import { User } from './user.ts';
 
 /** Every entity the ORM knows; add new ones here so migrations see them. */
-export const entities = [User, Room, RoomMember, Document, DocumentBlob, Chunk];
+export const entities = [
+  User,
+  Room,
+  RoomMember,
+  Document,
+  DocumentBlob,
+  Chunk,
+  Conversation,
+  Message,
+  Citation,
+];

@@ -18,7 +18,13 @@ export function useQueryLimits(): Plugin[] {
       maxAliases: { n: 20, ...reportAsValidationError },
       maxTokens: { n: 3000 },
       maxDirectives: { n: 30, ...reportAsValidationError },
-      costLimit: { maxCost: 20_000, ignoreIntrospection: true, ...reportAsValidationError },
+      // A gentle depth factor: connections nest edges/node, which the default 1.5 punishes exponentially.
+      costLimit: {
+        maxCost: 20_000,
+        depthCostFactor: 1.2,
+        ignoreIntrospection: true,
+        ...reportAsValidationError,
+      },
       blockFieldSuggestion: { enabled: false },
     }) as Plugin,
     useValidationErrorCode(),

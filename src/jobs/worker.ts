@@ -31,6 +31,7 @@ export async function startWorkers(services: Services, options: { concurrency?: 
       });
     },
   );
+  services.logger.info({ queues: [QUEUES.ingest], concurrency: options.concurrency ?? 2 }, 'worker ready');
   return {
     async stop() {
       await services.queue.offWork(QUEUES.ingest, { wait: true }).catch(() => undefined);

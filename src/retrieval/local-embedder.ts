@@ -106,17 +106,28 @@ export class LocalEmbedder implements Embedder {
     }
     const vec = new Float32Array(this.dimensions);
     const pow2 = (this.dimensions & (this.dimensions - 1)) === 0;
+    // Only touched buckets are visited afterwards: a short text sets ~100 of 4,096, and full sweeps of
+    // the vector would dominate the cost.
+    const touched: number[] = [];
     for (const [h, c] of counts) {
       const bucket = pow2 ? h & (this.dimensions - 1) : h % this.dimensions;
       // The top bit is independent of the bucket bits, so it gives the sign that cancels collision bias.
       const sign = h & 0x80000000 ? -1 : 1;
+      touched.push(bucket);
       vec[bucket] += sign * weights.get(h)! * (1 + Math.log(c));
     }
+    touched.sort((a, b) => a - b);
     let norm = 0;
-    for (let i = 0; i < vec.length; i++) norm += vec[i] * vec[i];
+    for (let k = 0; k < touched.length; k++) {
+      if (k > 0 && touched[k] === touched[k - 1]) continue; // a collision: count the bucket once
+      norm += vec[touched[k]] * vec[touched[k]];
+    }
     if (norm > 0) {
       const inv = 1 / Math.sqrt(norm);
-      for (let i = 0; i < vec.length; i++) vec[i] *= inv;
+      for (let k = 0; k < touched.length; k++) {
+        if (k > 0 && touched[k] === touched[k - 1]) continue;
+        vec[touched[k]] *= inv;
+      }
     }
     return vec;
   }

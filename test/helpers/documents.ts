@@ -1,6 +1,10 @@
 import { print } from 'graphql';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { DocumentDocument, UploadDocumentDocument } from '../generated/operations.ts';
+import {
+  DocumentDocument,
+  ReplaceDocumentDocument,
+  UploadDocumentDocument,
+} from '../generated/operations.ts';
 import { type GraphQLResponse, request } from './client.ts';
 
 /** A real PDF with the given lines on each page (page n = pages[n-1]), laid out top to bottom. */
@@ -49,6 +53,32 @@ export async function uploadFile(
   });
   const body = (await response.json()) as GraphQLResponse<{
     uploadDocument: { id: string; status: string; title: string; error: string | null };
+  }>;
+  return { status: response.status, body };
+}
+
+/** GraphQL multipart request: replaceDocument(id, file) with a new version's bytes. */
+export async function replaceFile(
+  url: string,
+  token: string,
+  id: string,
+  bytes: Uint8Array,
+  filename: string,
+) {
+  const form = new FormData();
+  form.append(
+    'operations',
+    JSON.stringify({ query: print(ReplaceDocumentDocument), variables: { id, file: null } }),
+  );
+  form.append('map', JSON.stringify({ 0: ['variables.file'] }));
+  form.append('0', new Blob([new Uint8Array(bytes)], { type: 'application/octet-stream' }), filename);
+  const response = await fetch(url, {
+    method: 'POST',
+    body: form,
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const body = (await response.json()) as GraphQLResponse<{
+    replaceDocument: { id: string; status: string; version: number; error: string | null };
   }>;
   return { status: response.status, body };
 }

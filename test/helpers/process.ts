@@ -15,7 +15,27 @@ export interface ApiProcess {
 }
 
 /** `node src/main.ts` as its own process (as `npm start` runs it), on a random port. */
-export async function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
+export function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
+  return spawnMain(env, (line) => {
+    const match = /"url":"(http:\/\/[^"]+)"/.exec(line);
+    return match ? match[1]!.replace('localhost', '127.0.0.1') : undefined;
+  });
+}
+
+export type WorkerProcess = Omit<ApiProcess, 'origin' | 'url' | 'wsUrl'>;
+
+/** `ROLE=worker node src/main.ts`: no HTTP; ready once it logs `worker ready` (its consumers are polling). */
+export async function startWorkerProcess(env: Record<string, string>): Promise<WorkerProcess> {
+  const { child, logs, exited, stop } = await spawnMain({ ...env, ROLE: 'worker' }, (line) =>
+    line.includes('"msg":"worker ready"') ? 'ready' : undefined,
+  );
+  return { child, logs, exited, stop };
+}
+
+async function spawnMain(
+  env: Record<string, string>,
+  readyFrom: (line: string) => string | undefined,
+): Promise<ApiProcess> {
   const child = spawn(process.execPath, ['src/main.ts'], {
     env: {
       ...process.env,
@@ -31,23 +51,24 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
   const logs: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`API did not start:\n${logs.join('\n')}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`process did not start:\n${logs.join('\n')}`)), 60_000);
     for (const stream of [child.stdout!, child.stderr!]) {
       createInterface({ input: stream }).on('line', (line) => {
         logs.push(line);
-        const match = /"url":"(http:\/\/[^"]+)"/.exec(line);
-        if (match) {
+        const ready = readyFrom(line);
+        if (ready) {
           clearTimeout(timer);
-          resolve(match[1]!.replace('localhost', '127.0.0.1'));
+          resolve(ready);
         }
       });
     }
     void exited.then((code) => reject(new Error(`API exited with ${code}:\n${logs.join('\n')}`)));
   });
+  const http = url.startsWith('http');
   return {
     child,
     url,
-    origin: new URL(url).origin,
+    origin: http ? new URL(url).origin : '',
     wsUrl: url.replace('http', 'ws'),
     logs,
     exited,

@@ -60,10 +60,14 @@ const adapters: { name: string; available: boolean; make: () => Promise<StoreFix
 if (!weaviate.ok) {
   // Visible in the report; under CI a missing Weaviate is a failure, never a silent skip.
   describe('weaviate availability', () => {
-    it.runIf(process.env.CI)('Weaviate is reachable in CI', () => {
-      throw new Error(`Weaviate suite cannot run: ${weaviate.reason}`);
-    });
-    it.skipIf(process.env.CI)(`skipped Weaviate contract: ${weaviate.reason}`, () => {});
+    if (process.env.CI) {
+      it('Weaviate is reachable in CI', () => {
+        throw new Error(`Weaviate suite cannot run: ${weaviate.reason}`);
+      });
+    } else {
+      console.warn(`Skipping the Weaviate VectorStore contract: ${weaviate.reason}`);
+      it.skip(`Weaviate contract: ${weaviate.reason}`, () => {});
+    }
   });
 }
 

@@ -1,0 +1,10 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { Chunk } from '../src/entities/document.ts';
+import { byId } from './group.ts';
+
+export function chunkByIdLoader(em: EntityManager) {
+  return new DataLoader<string, Chunk | null>(async (ids) =>
+    byId(ids, await em.find(Chunk, { id: { $in: [...ids] } })),
+  );
+}

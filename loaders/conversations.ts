@@ -1,0 +1,46 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { Citation, Conversation, Message } from '../src/entities/conversation.ts';
+import { byId, groupBy } from './group.ts';
+
+export function conversationByIdLoader(em: EntityManager) {
+  return new DataLoader<string, Conversation | null>(async (ids) =>
+    byId(ids, await em.find(Conversation, { id: { $in: [...ids] } })),
+  );
+}
+
+export function messageByIdLoader(em: EntityManager) {
+  return new DataLoader<string, Message | null>(async (ids) =>
+    byId(ids, await em.find(Message, { id: { $in: [...ids] } })),
+  );
+}
+
+export function messagesByConversationLoader(em: EntityManager) {
+  return new DataLoader<string, Message[]>(async (ids) => {
+    const messages = await em.find(
+      Message,
+      { conversation: { $in: [...ids] } },
+      { orderBy: { createdAt: 'asc', role: 'desc', id: 'asc' } },
+    );
+    return groupBy(ids, messages, (message) => message.conversation.id);
+  });
+}
+
+export function citationsByMessageLoader(em: EntityManager) {
+  return new DataLoader<string, Citation[]>(async (ids) => {
+    const citations = await em.find(Citation, { message: { $in: [...ids] } }, { orderBy: { index: 'asc' } });
+    return groupBy(ids, citations, (citation) => citation.message.id);
+  });
+}
+
+export function conversationsByRoomLoader(em: EntityManager, viewerId: string | null) {
+  return new DataLoader<string, Conversation[]>(async (roomIds) => {
+    if (!viewerId) return roomIds.map(() => []);
+    const conversations = await em.find(
+      Conversation,
+      { room: { $in: [...roomIds] }, owner: viewerId },
+      { orderBy: { createdAt: 'desc', id: 'desc' } },
+    );
+    return groupBy(roomIds, conversations, (conversation) => conversation.room.id);
+  });
+}

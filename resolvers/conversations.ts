@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { builder } from '../schema/builder.ts';
+import { ConversationRef, MessageRef, MessageStreamEventRef } from '../schema/conversation.ts';
+import { RoomRef } from '../schema/room.ts';
+import type { Context } from '../src/context.ts';
+import type { MessageStreamEvent } from '../src/conversations/answer-runner.ts';
+import {
+  askQuestion,
+  deleteConversation,
+  messageSnapshot,
+  ownConversation,
+  startConversation,
+} from '../src/conversations/conversation-service.ts';
+import { Message } from '../src/entities/conversation.ts';
+import { notFound, unauthenticated } from '../src/errors.ts';
+import { withSnapshot } from '../src/pubsub.ts';
+
+const StartConversationInput = builder.inputType('StartConversationInput', {
+  fields: (t) => ({
+    roomId: t.globalID({ required: true, for: RoomRef }),
+    title: t.string({ validate: z.string().max(200, 'must be at most 200 characters').nullish() }),
+  }),
+});
+
+const AskQuestionInput = builder.inputType('AskQuestionInput', {
+  fields: (t) => ({
+    conversationId: t.globalID({ required: true, for: ConversationRef }),
+    question: t.string({
+      required: true,
+      validate: z.string().trim().min(1, 'must not be empty').max(4000, 'must be at most 4000 characters'),
+    }),
+  }),
+});
+
+/** The viewer must own the conversation and still be a member of its room. */
+async function conversationScope(context: Context, conversationId: string) {
+  if (!context.viewer) throw unauthenticated();
+  const conversation = await ownConversation(context.em, context.viewer.id, conversationId);
+  return { room: { roomId: conversation.room.id, role: 'VIEWER' as const } };
+}
+
+builder.mutationFields((t) => ({
+  startConversation: t.field({
+    type: ConversationRef,
+    args: { input: t.arg({ type: StartConversationInput, required: true }) },
+    authScopes: (_root, args) => ({ room: { roomId: args.input.roomId.id, role: 'VIEWER' } }),
+    resolve: (_root, { input }, context) =>
+      startConversation(context.em, context.viewer!.id, { roomId: input.roomId.id, title: input.title }),
+  }),
+  askQuestion: t.field({
+    type: MessageRef,
+    description:
+      'Stores the question, starts the answer in the background and returns the STREAMING assistant message',
+    args: { input: t.arg({ type: AskQuestionInput, required: true }) },
+    authScopes: (_root, args, context) => conversationScope(context, args.input.conversationId.id),
+    resolve: async (_root, { input }, context) =>
+      askQuestion(
+        context.em,
+        context.services.answers,
+        await ownConversation(context.em, context.viewer!.id, input.conversationId.id),
+        input.question,
+      ),
+  }),
+  deleteConversation: t.field({
+    type: 'ID',
+    args: { id: t.arg.globalID({ required: true, for: ConversationRef }) },
+    authScopes: (_root, args, context) => conversationScope(context, args.id.id),
+    resolve: async (_root, args, context) => {
+      const conversation = await ownConversation(context.em, context.viewer!.id, args.id.id);
+      await deleteConversation(context.em, context.services.answers, conversation);
+      return args.id.id;
+    },
+  }),
+}));
+
+builder.subscriptionFields((t) => ({
+  messageStream: t.field({
+    type: MessageStreamEventRef,
+    description:
+      'An answer as it is written: the first event carries the whole text so far, then deltas, then a final event (done) with the stored message and citations',
+    args: { messageId: t.arg.globalID({ required: true, for: MessageRef }) },
+    authScopes: async (_root, args, context) => {
+      const message = await context.em.findOne(Message, args.messageId.id);
+      if (!message) throw notFound('Message');
+      return conversationScope(context, message.conversation.id);
+    },
+    subscribe: (_root, args, context) =>
+      deltasPerSubscriber(
+        withSnapshot(
+          context.services.pubsub.subscribe('message:stream', args.messageId.id),
+          () => messageSnapshot(context.em.fork(), context.services.answers, args.messageId.id),
+          (event) => event.done,
+        ),
+      ),
+    // Each event reads the database afresh: the previous event's identity map and loader cache are stale.
+    resolve: (event, _args, context) => {
+      context.refresh();
+      return event;
+    },
+  }),
+}));
+
+/** Each subscriber's delta is what it has not seen yet, computed from the whole text each event carries. */
+async function* deltasPerSubscriber(
+  events: AsyncIterable<MessageStreamEvent>,
+): AsyncGenerator<MessageStreamEvent> {
+  let seen = '';
+  for await (const event of events) {
+    // An event older than the snapshot (published between listening and reading it) adds nothing.
+    if (!event.reset && !event.done && seen.startsWith(event.content)) continue;
+    const continues = !event.reset && event.content.startsWith(seen);
+    const delta = continues ? event.content.slice(seen.length) : event.content;
+    if (!delta && !event.done && continues) continue;
+    seen = event.content;
+    yield { ...event, delta, reset: !continues };
+  }
+}

@@ -1,0 +1,137 @@
+import { encodeGlobalID, resolveArrayConnection } from '@pothos/plugin-relay';
+import type { MessageStreamEvent } from '../src/conversations/answer-runner.ts';
+import {
+  type Citation,
+  type Conversation,
+  MESSAGE_ROLES,
+  MESSAGE_STATUSES,
+  type Message,
+} from '../src/entities/conversation.ts';
+import { builder } from './builder.ts';
+import { ChunkRef, DocumentRef } from './document.ts';
+import { RoomRef } from './room.ts';
+
+export const MessageRoleEnum = builder.enumType('MessageRole', { values: MESSAGE_ROLES });
+export const MessageStatusEnum = builder.enumType('MessageStatus', { values: MESSAGE_STATUSES });
+
+export const ConversationRef = builder.objectRef<Conversation>('Conversation');
+export const MessageRef = builder.objectRef<Message>('Message');
+
+export const CitationRef = builder.objectRef<Citation>('Citation').implement({
+  description: 'A `[n]` marker of an answer: the cited chunk, its pages and the quote checked to be in it',
+  fields: (t) => ({
+    index: t.exposeInt('index'),
+    quote: t.exposeString('quote'),
+    pageStart: t.exposeInt('pageStart'),
+    pageEnd: t.exposeInt('pageEnd'),
+    chunk: t.field({
+      type: ChunkRef,
+      nullable: true,
+      description: 'Null once the document was deleted or replaced',
+      resolve: (citation, _args, context) =>
+        citation.chunk ? context.loaders.chunkById.load(citation.chunk.id) : null,
+    }),
+    document: t.field({
+      type: DocumentRef,
+      nullable: true,
+      resolve: (citation, _args, context) =>
+        citation.document ? context.loaders.documentById.load(citation.document.id) : null,
+    }),
+    documentTitle: t.exposeString('documentTitle'),
+    boxes: t.field({
+      type: 'JSON',
+      nullable: true,
+      description: 'PDF only: line boxes of the quote on its pages, for highlighting',
+      resolve: (citation) => citation.boxes ?? null,
+    }),
+  }),
+});
+
+builder.node(ConversationRef, {
+  id: { resolve: (conversation) => conversation.id },
+  // Private to the member who started it: anyone else sees null, as for a missing conversation.
+  loadMany: (ids, context) =>
+    Promise.all(
+      ids.map(async (id) => {
+        const conversation = await context.loaders.conversationById.load(id);
+        return conversation && conversation.owner.id === context.viewer?.id ? conversation : null;
+      }),
+    ),
+  fields: (t) => ({
+    title: t.exposeString('title'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    room: t.field({
+      type: RoomRef,
+      resolve: async (conversation, _args, context) =>
+        (await context.loaders.roomById.load(conversation.room.id))!,
+    }),
+    messages: t.connection({
+      type: MessageRef,
+      description: 'Oldest first',
+      resolve: async (conversation, args, context) =>
+        resolveArrayConnection({ args }, await context.loaders.messagesByConversation.load(conversation.id)),
+    }),
+  }),
+});
+
+builder.node(MessageRef, {
+  id: { resolve: (message) => message.id },
+  loadMany: (ids, context) =>
+    Promise.all(
+      ids.map(async (id) => {
+        const message = await context.loaders.messageById.load(id);
+        if (!message) return null;
+        const conversation = await context.loaders.conversationById.load(message.conversation.id);
+        return conversation?.owner.id === context.viewer?.id ? message : null;
+      }),
+    ),
+  fields: (t) => ({
+    role: t.field({ type: MessageRoleEnum, resolve: (message) => message.role }),
+    content: t.exposeString('content'),
+    status: t.field({ type: MessageStatusEnum, resolve: (message) => message.status }),
+    error: t.exposeString('error', { nullable: true }),
+    groundedness: t.exposeFloat('groundedness', {
+      nullable: true,
+      description: 'Share of answer sentences supported by their cited chunks (assistant messages)',
+    }),
+    engine: t.string({ nullable: true, resolve: (message) => message.metadata?.engine ?? null }),
+    model: t.string({ nullable: true, resolve: (message) => message.metadata?.model ?? null }),
+    metadata: t.field({ type: 'JSON', nullable: true, resolve: (message) => message.metadata ?? null }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    citations: t.field({
+      type: [CitationRef],
+      resolve: (message, _args, context) => context.loaders.citationsByMessage.load(message.id),
+    }),
+  }),
+});
+
+builder.objectField(RoomRef, 'conversations', (t) =>
+  t.connection({
+    type: ConversationRef,
+    description: "The viewer's own conversations in this room, newest first",
+    resolve: async (room, args, context) =>
+      resolveArrayConnection(
+        { args },
+        context.viewer ? await context.loaders.conversationsByRoomForViewer.load(room.id) : [],
+      ),
+  }),
+);
+
+export const MessageStreamEventRef = builder.objectRef<MessageStreamEvent>('MessageStreamEvent').implement({
+  fields: (t) => ({
+    messageId: t.id({ resolve: (event) => encodeGlobalID('Message', event.messageId) }),
+    delta: t.exposeString('delta', { description: 'Text added since the previous event' }),
+    content: t.exposeString('content', { description: 'The whole text so far' }),
+    done: t.exposeBoolean('done'),
+    reset: t.boolean({
+      description: 'The text restarted (a repair round): show `content` instead of appending `delta`',
+      resolve: (event) => event.reset ?? false,
+    }),
+    message: t.field({
+      type: MessageRef,
+      nullable: true,
+      description: 'The message as stored; with citations once done',
+      resolve: (event, _args, context) => context.loaders.messageById.load(event.messageId),
+    }),
+  }),
+});

@@ -1,0 +1,42 @@
+import OpenAI from 'openai';
+import { condenseOffline, condenseWithLlm } from '../agent/condense.ts';
+import { ExtractiveAnswerEngine } from '../agent/extractive-engine.ts';
+import { OpenAIAnswerEngine } from '../agent/openai-engine.ts';
+import type { AnswerEngine, ChatTurn } from '../agent/types.ts';
+import type { Config } from '../config.ts';
+
+export interface AnswerEngines {
+  engine: AnswerEngine;
+  /** Present when an LLM is configured: used for follow-up rewriting and the repair round. */
+  openai?: OpenAIAnswerEngine;
+  condense(history: ChatTurn[], question: string, signal: AbortSignal): ReturnType<typeof condenseWithLlm>;
+  contextWindow: number;
+  maxAnswerTokens: number;
+}
+
+/** The OpenAI-compatible engine when a key or base URL is set; the offline extractive engine otherwise. */
+export function createAnswerEngines(config: Config): AnswerEngines {
+  if (!config.OPENAI_API_KEY && !config.OPENAI_BASE_URL) {
+    return {
+      engine: new ExtractiveAnswerEngine(),
+      condense: async (history, question) => condenseOffline(history, question),
+      contextWindow: 16_384,
+      maxAnswerTokens: 1024,
+    };
+  }
+  const client = new OpenAI({
+    apiKey: config.OPENAI_API_KEY ?? 'unused',
+    baseURL: config.OPENAI_BASE_URL,
+    maxRetries: 0,
+    timeout: 30_000,
+  });
+  const openai = new OpenAIAnswerEngine({ model: config.CHAT_MODEL, client });
+  return {
+    engine: openai,
+    openai,
+    condense: (history, question, signal) =>
+      condenseWithLlm(client, config.CHAT_MODEL, history, question, signal),
+    contextWindow: openai.contextWindow,
+    maxAnswerTokens: openai.maxAnswerTokens,
+  };
+}
