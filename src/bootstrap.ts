@@ -11,6 +11,7 @@ import { startEmbeddedPostgres } from './db/embedded-postgres.ts';
 import { migrateUp, openOrm } from './db/orm.ts';
 import { startQueue } from './jobs/queue.ts';
 import { startWorkers } from './jobs/worker.ts';
+import { createMetrics } from './metrics.ts';
 import { createAppPubSub } from './pubsub.ts';
 import { createRetrieval } from './retrieval/setup.ts';
 
@@ -51,6 +52,8 @@ export async function bootstrap(config: Config, logger = createLogger(config)) {
   const retrieval = createRetrieval(config, databaseUrl);
   cleanup.push(() => retrieval.close());
 
+  const metrics = createMetrics();
+  metrics.watchQueue(queue);
   const pubsub = createAppPubSub();
   const answers = new AnswerRunner({
     orm,
@@ -59,6 +62,7 @@ export async function bootstrap(config: Config, logger = createLogger(config)) {
     embedder: retrieval.embedder,
     vectorStore: retrieval.vectorStore,
     engines: createAnswerEngines(config),
+    metrics,
   });
   cleanup.push(() => answers.abortAll());
   const services: Services = {
@@ -72,6 +76,7 @@ export async function bootstrap(config: Config, logger = createLogger(config)) {
     embedder: retrieval.embedder,
     vectorStore: retrieval.vectorStore,
     answers,
+    metrics,
   };
   if (config.ROLE !== 'api') {
     const workers = await startWorkers(services);

@@ -7,6 +7,7 @@ import type { TokenService } from './auth/tokens.ts';
 import { bearerToken } from './auth/tokens.ts';
 import type { Config } from './config.ts';
 import type { AnswerRunner } from './conversations/answer-runner.ts';
+import type { Metrics } from './metrics.ts';
 import type { PubSub } from './pubsub.ts';
 import type { Embedder, VectorStore } from './retrieval/ports.ts';
 
@@ -22,6 +23,7 @@ export interface Services {
   embedder: Embedder;
   vectorStore: VectorStore;
   answers: AnswerRunner;
+  metrics: Metrics;
 }
 
 export interface Viewer {
@@ -30,6 +32,8 @@ export interface Viewer {
 
 export interface Context {
   em: EntityManager;
+  /** Carries the request id (from `x-request-id` or generated) on every line. */
+  logger: Logger;
   viewer: Viewer | null;
   loaders: Loaders;
   services: Services;
@@ -53,9 +57,10 @@ export async function resolveViewer(services: Services, authorization: unknown):
   return { id: claims.userId };
 }
 
-export function createContext(services: Services, viewer: Viewer | null): Context {
+export function createContext(services: Services, viewer: Viewer | null, logger = services.logger): Context {
   const context: Context = {
     em: services.orm.em.fork() as EntityManager,
+    logger,
     viewer,
     loaders: undefined as never,
     services,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
@@ -9,7 +10,9 @@ import { type Context, createContext, InvalidTokenError, resolveViewer, type Ser
 import { AppError } from './errors.ts';
 import { useQueryLimits } from './http/graphql-limits.ts';
 import { createErrorMasker } from './http/mask-error.ts';
+import { useOperationMetrics } from './http/metrics-plugin.ts';
 import { useSqlStatementCount } from './http/sql-count-plugin.ts';
+import { QUEUES } from './jobs/queue.ts';
 
 type WsExtra = {
   viewer?: { id: string } | null;
@@ -45,7 +48,11 @@ export function createApiServer(services: Services, options: { readiness?: Readi
       warn: (...args) => logger.warn(args.map(String).join(' ')),
       error: (...args) => logger.error({ err: args[0] }, args.map(String).join(' ')),
     },
-    plugins: [...useQueryLimits(), ...(config.NODE_ENV === 'production' ? [] : [useSqlStatementCount()])],
+    plugins: [
+      ...useQueryLimits(),
+      useOperationMetrics(services.metrics),
+      ...(config.NODE_ENV === 'production' ? [] : [useSqlStatementCount()]),
+    ],
     context: async (initial) => {
       const viewer =
         initial.extra?.viewer !== undefined
@@ -54,12 +61,15 @@ export function createApiServer(services: Services, options: { readiness?: Readi
               if (error instanceof InvalidTokenError) throw new AppError('UNAUTHENTICATED', error.message);
               throw error;
             });
-      return createContext(services, viewer);
+      const requestId = initial.request?.headers.get('x-request-id') ?? randomUUID();
+      return createContext(services, viewer, logger.child({ requestId, viewer: viewer?.id }));
     },
   });
 
   const readiness: ReadinessCheck[] = [
     { name: 'database', check: async () => void (await services.orm.em.getConnection().execute('select 1')) },
+    { name: 'vector store', check: () => services.vectorStore.ping() },
+    { name: 'job queue', check: async () => void (await services.queue.getQueue(QUEUES.ingest)) },
     ...(options.readiness ?? []),
   ];
 
@@ -67,6 +77,10 @@ export function createApiServer(services: Services, options: { readiness?: Readi
     const path = req.url?.split('?')[0];
     if (path === '/healthz') return json(res, 200, { status: 'ok' });
     if (path === '/readyz') return void respondReadiness(res, readiness);
+    if (path === '/metrics') return void respondMetrics(res, services);
+    const requestId = req.headers['x-request-id'];
+    res.setHeader('x-request-id', typeof requestId === 'string' ? requestId : randomUUID());
+    if (typeof requestId !== 'string') req.headers['x-request-id'] = res.getHeader('x-request-id') as string;
     return yoga(req, res);
   });
 
@@ -74,6 +88,8 @@ export function createApiServer(services: Services, options: { readiness?: Readi
   const ws = useServer<Record<string, unknown>, WsExtra>(
     {
       onConnect: async (ctx) => {
+        services.metrics.websocketConnections.inc();
+        ctx.extra.socket.once('close', () => services.metrics.websocketConnections.dec());
         try {
           ctx.extra.viewer = await resolveViewer(services, ctx.connectionParams?.authorization);
           return true;
@@ -95,6 +111,7 @@ export function createApiServer(services: Services, options: { readiness?: Readi
         const document = enveloped.parse(params.query);
         const errors = enveloped.validate(enveloped.schema, document);
         if (errors.length > 0) return errors;
+        services.metrics.subscriptions.inc();
         return {
           schema: enveloped.schema,
           document,
@@ -104,6 +121,7 @@ export function createApiServer(services: Services, options: { readiness?: Readi
           rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
         };
       },
+      onComplete: () => void services.metrics.subscriptions.dec(),
     },
     wss,
   );
@@ -174,4 +192,10 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
       setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref(),
     ),
   ]);
+}
+
+async function respondMetrics(res: ServerResponse<IncomingMessage>, services: Services) {
+  const body = await services.metrics.registry.metrics();
+  res.writeHead(200, { 'content-type': services.metrics.registry.contentType });
+  res.end(body);
 }

@@ -7,6 +7,7 @@ import type { ChatTurn, SourceChunk } from '../agent/types.ts';
 import { needsRepair, verifyAnswer } from '../agent/verify.ts';
 import { Citation, Message, type MessageMetadata } from '../entities/conversation.ts';
 import { Document } from '../entities/document.ts';
+import type { Metrics } from '../metrics.ts';
 import type { PubSub } from '../pubsub.ts';
 import type { Embedder, VectorStore } from '../retrieval/ports.ts';
 import { searchRoom } from '../retrieval/search-service.ts';
@@ -54,6 +55,7 @@ export class AnswerRunner {
     embedder: Embedder;
     vectorStore: VectorStore;
     engines: AnswerEngines;
+    metrics: Metrics;
   };
 
   constructor(deps: AnswerRunner['deps']) {
@@ -141,7 +143,11 @@ export class AnswerRunner {
           signal,
           onDelta,
         });
-        if (result.usage) metadata.usage = result.usage;
+        if (result.usage) {
+          metadata.usage = result.usage;
+          this.deps.metrics.llmTokens.inc({ direction: 'in' }, result.usage.promptTokens);
+          this.deps.metrics.llmTokens.inc({ direction: 'out' }, result.usage.completionTokens);
+        }
       }
 
       let verified = verifyAnswer(entry.content, packed.sources);

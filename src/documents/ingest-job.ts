@@ -18,7 +18,10 @@ export interface IngestJob {
   signal?: AbortSignal;
 }
 
-export type IngestServices = Pick<Services, 'orm' | 'pubsub' | 'embedder' | 'vectorStore' | 'logger'> & {
+export type IngestServices = Pick<
+  Services,
+  'orm' | 'pubsub' | 'embedder' | 'vectorStore' | 'logger' | 'metrics'
+> & {
   extractor: ExtractorPool;
   limits?: ExtractionLimits;
 };
@@ -89,6 +92,7 @@ export async function runIngestJob(services: IngestServices, job: IngestJob): Pr
       },
     );
 
+    services.metrics.ingestPages.inc(extracted.pageCount);
     await report('CHUNKING', 0, `Chunking ${extracted.pageCount} pages`, true);
     const { chunks: drafts } = chunkDocument(extracted);
     if (drafts.length === 0) {

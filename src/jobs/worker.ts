@@ -22,13 +22,20 @@ export async function startWorkers(services: Services, options: { concurrency?: 
     async (jobs) => {
       const job = jobs[0] as JobWithMetadata<{ documentId: string; version: number }> | undefined;
       if (!job) return;
-      await runIngestJob(ingestServices, {
-        documentId: job.data.documentId,
-        version: job.data.version,
-        retryCount: job.retryCount,
-        retryLimit: job.retryLimit,
-        signal: job.signal,
-      });
+      const timer = services.metrics.jobDuration.startTimer({ queue: QUEUES.ingest });
+      try {
+        await runIngestJob(ingestServices, {
+          documentId: job.data.documentId,
+          version: job.data.version,
+          retryCount: job.retryCount,
+          retryLimit: job.retryLimit,
+          signal: job.signal,
+        });
+        timer({ outcome: 'done' });
+      } catch (error) {
+        timer({ outcome: 'retry' });
+        throw error;
+      }
     },
   );
   services.logger.info({ queues: [QUEUES.ingest], concurrency: options.concurrency ?? 2 }, 'worker ready');

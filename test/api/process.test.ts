@@ -37,3 +37,32 @@ describe('the API process', () => {
     );
   });
 });
+
+describe('observability', () => {
+  it('serves Prometheus metrics with operation timings, errors by code and queue depth', async () => {
+    const api = await startApiProcess({ DATABASE_URL: inject('databaseUrl') });
+    try {
+      const owner = await createUser(api.url);
+      await createRoom(api.url, owner);
+      await fetch(api.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'trace-me-123' },
+        body: JSON.stringify({ query: 'query Rooms { rooms(first: 1) { edges { cursor } } }' }),
+      });
+      const metrics = await (await fetch(`${api.origin}/metrics`)).text();
+      expect(metrics).toMatch(
+        /graphql_operation_duration_seconds_count\{operation="CreateRoom",type="mutation"\} 1/,
+      );
+      expect(metrics).toMatch(/graphql_errors_total\{code="UNAUTHENTICATED"\} 1/);
+      expect(metrics).toMatch(/job_queue_depth\{queue="ingest-document",state="queued"\} 0/);
+      expect(metrics).toMatch(/websocket_connections 0/);
+      expect(metrics).toMatch(/process_resident_memory_bytes/);
+      const ready = (await (await fetch(`${api.origin}/readyz`)).json()) as {
+        checks: Array<{ name: string }>;
+      };
+      expect(ready.checks.map((check) => check.name)).toEqual(['database', 'vector store', 'job queue']);
+    } finally {
+      await api.stop();
+    }
+  });
+});
