@@ -8,6 +8,14 @@ import {
   messagesByConversationLoader,
 } from './conversations.ts';
 import { documentByIdLoader, documentsByRoomLoader } from './documents.ts';
+import {
+  answeredByViewerLoader,
+  answersByAttemptLoader,
+  attemptsByQuizLoader,
+  questionsByQuizLoader,
+  quizByIdLoader,
+  quizzesByRoomLoader,
+} from './quizzes.ts';
 import { membersByRoomLoader, roomByIdLoader, viewerRoleLoader } from './rooms.ts';
 import { userByIdLoader } from './users.ts';
 
@@ -26,6 +34,12 @@ export function createLoaders(em: EntityManager, viewerId: string | null) {
     messageById: messageByIdLoader(em),
     messagesByConversation: messagesByConversationLoader(em),
     citationsByMessage: citationsByMessageLoader(em),
+    quizById: quizByIdLoader(em),
+    quizzesByRoom: quizzesByRoomLoader(em),
+    questionsByQuiz: questionsByQuizLoader(em),
+    attemptsByQuizForViewer: attemptsByQuizLoader(em, viewerId),
+    answersByAttempt: answersByAttemptLoader(em),
+    answeredByViewer: answeredByViewerLoader(em, viewerId),
   };
 }
 

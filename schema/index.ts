@@ -4,9 +4,11 @@ import './user.ts';
 import './room.ts';
 import './document.ts';
 import './conversation.ts';
+import './quiz.ts';
 import '../resolvers/auth.ts';
 import '../resolvers/rooms.ts';
 import '../resolvers/documents.ts';
 import '../resolvers/conversations.ts';
+import '../resolvers/quizzes.ts';
 
 export const schema = builder.toSchema();

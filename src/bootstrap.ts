@@ -13,6 +13,7 @@ import { startQueue } from './jobs/queue.ts';
 import { startWorkers } from './jobs/worker.ts';
 import { createMetrics } from './metrics.ts';
 import { createAppPubSub } from './pubsub.ts';
+import { createQuizEngines } from './quizzes/quiz-engines.ts';
 import { createRetrieval } from './retrieval/setup.ts';
 
 const EMBEDDED_PORT = 54329;
@@ -77,6 +78,7 @@ export async function bootstrap(config: Config, logger = createLogger(config)) {
     vectorStore: retrieval.vectorStore,
     answers,
     metrics,
+    quizEngines: createQuizEngines(config),
   };
   if (config.ROLE !== 'api') {
     const workers = await startWorkers(services);

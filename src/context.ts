@@ -9,6 +9,7 @@ import type { Config } from './config.ts';
 import type { AnswerRunner } from './conversations/answer-runner.ts';
 import type { Metrics } from './metrics.ts';
 import type { PubSub } from './pubsub.ts';
+import type { QuizEngines } from './quizzes/quiz-engines.ts';
 import type { Embedder, VectorStore } from './retrieval/ports.ts';
 
 /** Long-lived collaborators, built once at start and handed to every operation. */
@@ -24,6 +25,7 @@ export interface Services {
   vectorStore: VectorStore;
   answers: AnswerRunner;
   metrics: Metrics;
+  quizEngines: QuizEngines;
 }
 
 export interface Viewer {

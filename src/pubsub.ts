@@ -1,6 +1,7 @@
 import { createPubSub } from 'graphql-yoga';
 import type { MessageStreamEvent } from './conversations/answer-runner.ts';
 import type { ProgressEvent } from './documents/progress.ts';
+import type { QuizProgressEvent } from './quizzes/quiz-progress.ts';
 
 /**
  * Topics carry plain JSON so the same payloads can cross Redis when several instances run. Each topic
@@ -10,6 +11,7 @@ export type Topics = {
   'room:member-added': [roomId: string, payload: { roomId: string; memberId: string }];
   'document:progress': [documentId: string, payload: ProgressEvent];
   'message:stream': [messageId: string, payload: MessageStreamEvent];
+  'quiz:progress': [quizId: string, payload: QuizProgressEvent];
 };
 
 export function createAppPubSub() {

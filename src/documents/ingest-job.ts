@@ -4,7 +4,6 @@ import type { Services } from '../context.ts';
 import { Chunk, Document, DocumentBlob, type IngestStage } from '../entities/document.ts';
 import { Room } from '../entities/room.ts';
 import type { ExtractorPool } from '../ingest/extractor-pool.ts';
-import { chunkDocument } from '../ingest/prepare.ts';
 import { ExtractionError, type ExtractionLimits } from '../ingest/types.ts';
 import type { VectorRecord } from '../retrieval/ports.ts';
 import { publishProgress } from './progress.ts';
@@ -81,7 +80,8 @@ export async function runIngestJob(services: IngestServices, job: IngestJob): Pr
     const blob = await em.findOneOrFail(DocumentBlob, { key: document.id }, { populate: ['bytes'] });
     const bytes = new Uint8Array(blob.bytes);
     let lastReported = 0;
-    const extracted = await services.extractor.extract(
+    // Cleaning and chunking run in the extractor thread too: a long book's chunking would block the API.
+    const extracted = await services.extractor.extractAndChunk(
       bytes,
       document.kind,
       services.limits ?? DEFAULT_LIMITS,
@@ -93,8 +93,8 @@ export async function runIngestJob(services: IngestServices, job: IngestJob): Pr
     );
 
     services.metrics.ingestPages.inc(extracted.pageCount);
-    await report('CHUNKING', 0, `Chunking ${extracted.pageCount} pages`, true);
-    const { chunks: drafts } = chunkDocument(extracted);
+    const drafts = extracted.chunks;
+    await report('CHUNKING', 1, `${drafts.length} chunks from ${extracted.pageCount} pages`, true);
     if (drafts.length === 0) {
       throw new PermanentFailure('No extractable text: the file contains no readable words.');
     }

@@ -1,5 +1,6 @@
 import { Citation, Conversation, Message } from './conversation.ts';
 import { Chunk, Document, DocumentBlob } from './document.ts';
+import { AttemptAnswer, Question, Quiz, QuizAttempt } from './quiz.ts';
 import { Room, RoomMember } from './room.ts';
 import { User } from './user.ts';
 
@@ -14,4 +15,8 @@ export const entities = [
   Conversation,
   Message,
   Citation,
+  Quiz,
+  Question,
+  QuizAttempt,
+  AttemptAnswer,
 ];

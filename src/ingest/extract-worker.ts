@@ -4,7 +4,8 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { extractDocument } from './extract-document.ts';
-import type { DocumentKind, ExtractionLimits } from './types.ts';
+import { chunkDocument } from './prepare.ts';
+import type { DocumentKind, ExtractionLimits, PreparedDocument } from './types.ts';
 import { ExtractionError } from './types.ts';
 
 export interface WorkerJob {
@@ -12,6 +13,8 @@ export interface WorkerJob {
   bytes: ArrayBuffer;
   kind: DocumentKind;
   limits: ExtractionLimits;
+  /** Also clean and chunk here, and send back only the chunks (see ExtractorPool.extractAndChunk). */
+  chunk?: boolean;
 }
 
 const port = parentPort;
@@ -22,7 +25,10 @@ port.on('message', async (job: WorkerJob) => {
     const doc = await extractDocument(new Uint8Array(job.bytes), job.kind, job.limits, (progress) =>
       port.postMessage({ id: job.id, type: 'progress', progress }),
     );
-    port.postMessage({ id: job.id, type: 'done', doc });
+    if (!job.chunk) return port.postMessage({ id: job.id, type: 'done', result: doc });
+    const { chunks } = chunkDocument(doc);
+    const prepared: PreparedDocument = { kind: doc.kind, pageCount: doc.pageCount, title: doc.title, chunks };
+    port.postMessage({ id: job.id, type: 'done', result: prepared });
   } catch (error) {
     const known = error instanceof ExtractionError;
     port.postMessage({

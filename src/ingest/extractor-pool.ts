@@ -8,6 +8,7 @@ import {
   type ExtractionErrorCode,
   type ExtractionLimits,
   type ExtractionProgress,
+  type PreparedDocument,
   type ProgressListener,
 } from './types.ts';
 
@@ -27,8 +28,9 @@ interface Job {
   bytes: ArrayBuffer;
   kind: DocumentKind;
   limits: ExtractionLimits;
+  chunk: boolean;
   onProgress?: ProgressListener;
-  resolve: (doc: ExtractedDocument) => void;
+  resolve: (result: ExtractedDocument | PreparedDocument) => void;
   reject: (error: ExtractionError) => void;
 }
 
@@ -41,7 +43,7 @@ interface Slot {
 
 type WorkerMessage =
   | { id: number; type: 'progress'; progress: ExtractionProgress }
-  | { id: number; type: 'done'; doc: ExtractedDocument }
+  | { id: number; type: 'done'; result: ExtractedDocument | PreparedDocument }
   | { id: number; type: 'error'; code: ExtractionErrorCode; message: string; permanent: boolean };
 
 const WORKER_URL = new URL('./extract-worker.ts', import.meta.url);
@@ -80,6 +82,30 @@ export class ExtractorPool {
     limits: ExtractionLimits = {},
     onProgress?: ProgressListener,
   ): Promise<ExtractedDocument> {
+    return this.enqueue(bytes, kind, limits, onProgress, false) as Promise<ExtractedDocument>;
+  }
+
+  /**
+   * Extraction, cleaning and chunking, all in the worker thread. Chunking a long book takes the better part
+   * of a second and copying its pages with line boxes back costs more; done here, neither blocks the event
+   * loop that also serves the API (ROLE=all), and only the chunks cross over.
+   */
+  extractAndChunk(
+    bytes: Uint8Array,
+    kind: DocumentKind,
+    limits: ExtractionLimits = {},
+    onProgress?: ProgressListener,
+  ): Promise<PreparedDocument> {
+    return this.enqueue(bytes, kind, limits, onProgress, true) as Promise<PreparedDocument>;
+  }
+
+  private enqueue(
+    bytes: Uint8Array,
+    kind: DocumentKind,
+    limits: ExtractionLimits,
+    onProgress: ProgressListener | undefined,
+    chunk: boolean,
+  ): Promise<ExtractedDocument | PreparedDocument> {
     if (this.closed)
       return Promise.reject(new ExtractionError('CANCELLED', 'The extractor is shut down.', false));
     return new Promise((resolve, reject) => {
@@ -88,6 +114,7 @@ export class ExtractorPool {
         bytes: ownBuffer(bytes),
         kind,
         limits,
+        chunk,
         onProgress,
         resolve,
         reject,
@@ -140,7 +167,13 @@ export class ExtractorPool {
           new ExtractionError('TIME_BUDGET_EXCEEDED', `Reading the file took longer than ${seconds} s.`),
         );
       }, timeout);
-      const message: WorkerJob = { id: job.id, bytes: job.bytes, kind: job.kind, limits: job.limits };
+      const message: WorkerJob = {
+        id: job.id,
+        bytes: job.bytes,
+        kind: job.kind,
+        limits: job.limits,
+        chunk: job.chunk,
+      };
       slot.worker.postMessage(message, [job.bytes]);
     }
   }
@@ -151,7 +184,7 @@ export class ExtractorPool {
     if (msg.type === 'progress') slot.job.onProgress?.(msg.progress);
     else if (msg.type === 'done') {
       const job = this.release(slot);
-      job?.resolve(msg.doc);
+      job?.resolve(msg.result);
     } else this.finish(slot, new ExtractionError(msg.code, msg.message, msg.permanent));
     if (msg.type !== 'progress') this.dispatch();
   }

@@ -32,6 +32,14 @@ export interface ExtractedDocument {
   title?: string;
 }
 
+/** A document read and cut into chunks in the extractor thread: only what ingestion needs comes back. */
+export interface PreparedDocument {
+  kind: DocumentKind;
+  pageCount: number;
+  title?: string;
+  chunks: ChunkDraft[];
+}
+
 export interface ExtractionLimits {
   maxPages?: number;
   maxChars?: number;

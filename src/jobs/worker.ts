@@ -2,46 +2,65 @@ import type { JobWithMetadata } from 'pg-boss';
 import type { Services } from '../context.ts';
 import { DEFAULT_LIMITS, runIngestJob } from '../documents/ingest-job.ts';
 import { ExtractorPool } from '../ingest/extractor-pool.ts';
+import { runQuizJob } from '../quizzes/quiz-job.ts';
 import { QUEUES } from './queue.ts';
+
+type Queue = (typeof QUEUES)[keyof typeof QUEUES];
 
 /**
  * The worker role: pg-boss consumers. Extraction runs in worker threads (ExtractorPool), so a big PDF never
- * blocks this process's event loop; two ingest jobs run at once per process.
+ * blocks this process's event loop; two jobs per queue run at once per process.
  */
 export async function startWorkers(services: Services, options: { concurrency?: number } = {}) {
-  const extractor = new ExtractorPool({ size: options.concurrency ?? 1 });
+  const concurrency = options.concurrency ?? 2;
+  const extractor = new ExtractorPool({ size: 1 });
   const ingestServices = { ...services, extractor, limits: DEFAULT_LIMITS };
-  await services.queue.work<{ documentId: string; version: number }>(
-    QUEUES.ingest,
-    {
-      batchSize: 1,
-      localConcurrency: options.concurrency ?? 2,
-      includeMetadata: true,
-      pollingIntervalSeconds: 0.5,
-    },
-    async (jobs) => {
-      const job = jobs[0] as JobWithMetadata<{ documentId: string; version: number }> | undefined;
-      if (!job) return;
-      const timer = services.metrics.jobDuration.startTimer({ queue: QUEUES.ingest });
-      try {
-        await runIngestJob(ingestServices, {
-          documentId: job.data.documentId,
-          version: job.data.version,
-          retryCount: job.retryCount,
-          retryLimit: job.retryLimit,
-          signal: job.signal,
-        });
-        timer({ outcome: 'done' });
-      } catch (error) {
-        timer({ outcome: 'retry' });
-        throw error;
-      }
-    },
+
+  /** Runs each job of a queue through `handle`, timing it; a throw hands the job back for a retry. */
+  async function consume<T extends object>(
+    queue: Queue,
+    handle: (job: JobWithMetadata<T>) => Promise<void>,
+  ): Promise<void> {
+    await services.queue.work<T>(
+      queue,
+      { batchSize: 1, localConcurrency: concurrency, includeMetadata: true, pollingIntervalSeconds: 0.5 },
+      async (jobs) => {
+        const job = jobs[0] as JobWithMetadata<T> | undefined;
+        if (!job) return;
+        const timer = services.metrics.jobDuration.startTimer({ queue });
+        try {
+          await handle(job);
+          timer({ outcome: 'done' });
+        } catch (error) {
+          timer({ outcome: 'retry' });
+          throw error;
+        }
+      },
+    );
+  }
+
+  await consume<{ documentId: string; version: number }>(QUEUES.ingest, (job) =>
+    runIngestJob(ingestServices, {
+      documentId: job.data.documentId,
+      version: job.data.version,
+      retryCount: job.retryCount,
+      retryLimit: job.retryLimit,
+      signal: job.signal,
+    }),
   );
-  services.logger.info({ queues: [QUEUES.ingest], concurrency: options.concurrency ?? 2 }, 'worker ready');
+  await consume<{ quizId: string }>(QUEUES.quiz, (job) =>
+    runQuizJob(services, {
+      quizId: job.data.quizId,
+      retryCount: job.retryCount,
+      retryLimit: job.retryLimit,
+      signal: job.signal,
+    }),
+  );
+  services.logger.info({ queues: Object.values(QUEUES), concurrency }, 'worker ready');
   return {
     async stop() {
-      await services.queue.offWork(QUEUES.ingest, { wait: true }).catch(() => undefined);
+      for (const queue of Object.values(QUEUES))
+        await services.queue.offWork(queue, { wait: true }).catch(() => undefined);
       await extractor.close();
     },
   };

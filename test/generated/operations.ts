@@ -27,9 +27,26 @@ export type AddRoomMemberInput = {
   roomId: Scalars['ID']['input'];
 };
 
+/** The server’s grading of one answer, with the explanation and the evidence it rests on */
+export type AnswerResult = {
+  __typename?: 'AnswerResult';
+  correct: Scalars['Boolean']['output'];
+  correctAnswer: Scalars['String']['output'];
+  evidence: Evidence;
+  explanation: Scalars['String']['output'];
+  question: Question;
+};
+
 export type AskQuestionInput = {
   conversationId: Scalars['ID']['input'];
   question: Scalars['String']['input'];
+};
+
+export type AttemptAnswer = {
+  __typename?: 'AttemptAnswer';
+  answer: Scalars['String']['output'];
+  correct: Scalars['Boolean']['output'];
+  question: Question;
 };
 
 export type AuthPayload = {
@@ -159,6 +176,25 @@ export type DocumentStatus =
   | 'QUEUED'
   | 'READY';
 
+export type Evidence = {
+  __typename?: 'Evidence';
+  chunk: Maybe<Chunk>;
+  document: Maybe<Document>;
+  pageEnd: Scalars['Int']['output'];
+  pageStart: Scalars['Int']['output'];
+  quote: Scalars['String']['output'];
+};
+
+export type GenerateQuizInput = {
+  /** Defaults to every READY document of the room */
+  documentIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Defaults to all three kinds */
+  kinds?: InputMaybe<Array<QuestionKind>>;
+  questionCount: Scalars['Int']['input'];
+  roomId: Scalars['ID']['input'];
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type IngestStage =
   | 'CHUNKING'
   | 'EMBEDDING'
@@ -217,11 +253,16 @@ export type Mutation = {
   deleteConversation: Scalars['ID']['output'];
   /** Removes the document with its chunks, vectors and stored bytes; returns its id */
   deleteDocument: Scalars['ID']['output'];
+  finishQuizAttempt: QuizAttempt;
+  /** Enqueues generation and returns the GENERATING quiz; follow it with quizProgress */
+  generateQuiz: Quiz;
   /** Re-ingests a new version; chunks whose text did not change keep their embeddings */
   replaceDocument: Document;
   signIn: AuthPayload;
   signUp: AuthPayload;
   startConversation: Conversation;
+  startQuizAttempt: QuizAttempt;
+  submitAnswer: AnswerResult;
   /** GraphQL multipart upload; returns at once with a QUEUED document (or the existing one for the same bytes) */
   uploadDocument: Document;
 };
@@ -257,6 +298,16 @@ export type MutationDeleteDocumentArgs = {
 };
 
 
+export type MutationFinishQuizAttemptArgs = {
+  attemptId: Scalars['ID']['input'];
+};
+
+
+export type MutationGenerateQuizArgs = {
+  input: GenerateQuizInput;
+};
+
+
 export type MutationReplaceDocumentArgs = {
   file: Scalars['File']['input'];
   id: Scalars['ID']['input'];
@@ -275,6 +326,16 @@ export type MutationSignUpArgs = {
 
 export type MutationStartConversationArgs = {
   input: StartConversationInput;
+};
+
+
+export type MutationStartQuizAttemptArgs = {
+  quizId: Scalars['ID']['input'];
+};
+
+
+export type MutationSubmitAnswerArgs = {
+  input: SubmitAnswerInput;
 };
 
 
@@ -351,6 +412,120 @@ export type QueryRoomsConnectionEdge = {
   node: Room;
 };
 
+export type Question = Node & {
+  __typename?: 'Question';
+  /** Null for a viewer until they have answered this question in an attempt */
+  answer: Maybe<Scalars['String']['output']>;
+  difficulty: Scalars['String']['output'];
+  evidence: Evidence;
+  explanation: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: QuestionKind;
+  options: Array<Scalars['String']['output']>;
+  prompt: Scalars['String']['output'];
+};
+
+export type QuestionKind =
+  | 'MULTIPLE_CHOICE'
+  | 'SHORT_ANSWER'
+  | 'TRUE_FALSE';
+
+export type Quiz = Node & {
+  __typename?: 'Quiz';
+  /** The viewer's own attempts, newest first */
+  attempts: QuizAttemptsConnection;
+  createdAt: Scalars['DateTime']['output'];
+  error: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  questions: QuizQuestionsConnection;
+  room: Room;
+  stats: Maybe<QuizStats>;
+  status: QuizStatus;
+  title: Scalars['String']['output'];
+};
+
+
+export type QuizAttemptsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuizQuestionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type QuizAttempt = Node & {
+  __typename?: 'QuizAttempt';
+  answers: Array<AttemptAnswer>;
+  createdAt: Scalars['DateTime']['output'];
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  quiz: Quiz;
+  /** Fraction correct, 0..1, once finished */
+  score: Maybe<Scalars['Float']['output']>;
+};
+
+export type QuizAttemptsConnection = {
+  __typename?: 'QuizAttemptsConnection';
+  edges: Array<QuizAttemptsConnectionEdge>;
+  pageInfo: PageInfo;
+};
+
+export type QuizAttemptsConnectionEdge = {
+  __typename?: 'QuizAttemptsConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: QuizAttempt;
+};
+
+export type QuizProgress = {
+  __typename?: 'QuizProgress';
+  drafted: Scalars['Int']['output'];
+  error: Maybe<Scalars['String']['output']>;
+  quiz: Maybe<Quiz>;
+  rejected: Scalars['Int']['output'];
+  round: Scalars['Int']['output'];
+  stats: Maybe<QuizStats>;
+  status: QuizStatus;
+  verified: Scalars['Int']['output'];
+};
+
+export type QuizQuestionsConnection = {
+  __typename?: 'QuizQuestionsConnection';
+  edges: Array<QuizQuestionsConnectionEdge>;
+  pageInfo: PageInfo;
+};
+
+export type QuizQuestionsConnectionEdge = {
+  __typename?: 'QuizQuestionsConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: Question;
+};
+
+/** How generation went: drafts, verified and rejected questions, and the rounds it took */
+export type QuizStats = {
+  __typename?: 'QuizStats';
+  drafted: Scalars['Int']['output'];
+  engine: Scalars['String']['output'];
+  note: Maybe<Scalars['String']['output']>;
+  rejected: Scalars['Int']['output'];
+  rejectionsByReason: Scalars['JSON']['output'];
+  rejectionsByRound: Array<Scalars['Int']['output']>;
+  requested: Scalars['Int']['output'];
+  rounds: Scalars['Int']['output'];
+  verified: Scalars['Int']['output'];
+};
+
+export type QuizStatus =
+  | 'FAILED'
+  | 'GENERATING'
+  | 'READY';
+
 export type Room = Node & {
   __typename?: 'Room';
   /** The viewer's own conversations in this room, newest first */
@@ -362,6 +537,8 @@ export type Room = Node & {
   id: Scalars['ID']['output'];
   members: RoomMembersConnection;
   name: Scalars['String']['output'];
+  /** Quizzes in the room, newest first */
+  quizzes: RoomQuizzesConnection;
   viewerRole: Maybe<RoomRole>;
 };
 
@@ -383,6 +560,14 @@ export type RoomDocumentsArgs = {
 
 
 export type RoomMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type RoomQuizzesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -433,6 +618,18 @@ export type RoomMembersConnectionEdge = {
   node: RoomMember;
 };
 
+export type RoomQuizzesConnection = {
+  __typename?: 'RoomQuizzesConnection';
+  edges: Array<RoomQuizzesConnectionEdge>;
+  pageInfo: PageInfo;
+};
+
+export type RoomQuizzesConnectionEdge = {
+  __typename?: 'RoomQuizzesConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: Quiz;
+};
+
 export type RoomRole =
   | 'EDITOR'
   | 'OWNER'
@@ -460,12 +657,20 @@ export type StartConversationInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type SubmitAnswerInput = {
+  answer: Scalars['String']['input'];
+  attemptId: Scalars['ID']['input'];
+  questionId: Scalars['ID']['input'];
+};
+
 export type Subscription = {
   __typename?: 'Subscription';
   /** Ingestion stage and progress; the current state first, then live until READY or FAILED */
   documentProgress: DocumentProgress;
   /** An answer as it is written: the first event carries the whole text so far, then deltas, then a final event (done) with the stored message and citations */
   messageStream: MessageStreamEvent;
+  /** Drafted, verified and rejected counts and the round; the current state first, live until READY or FAILED */
+  quizProgress: QuizProgress;
   /** Members added to a room, live (members only) */
   roomMemberAdded: RoomMember;
 };
@@ -478,6 +683,11 @@ export type SubscriptionDocumentProgressArgs = {
 
 export type SubscriptionMessageStreamArgs = {
   messageId: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionQuizProgressArgs = {
+  quizId: Scalars['ID']['input'];
 };
 
 
@@ -551,6 +761,9 @@ export type ConversationQuery = { __typename?: 'Query', node:
     | { __typename: 'Conversation', id: string, title: string, messages: { __typename?: 'ConversationMessagesConnection', edges: Array<{ __typename?: 'ConversationMessagesConnectionEdge', node: { __typename?: 'Message', id: string, role: MessageRole, content: string, status: MessageStatus, error: string | null, groundedness: number | null, engine: string | null, model: string | null, metadata: unknown | null, citations: Array<{ __typename?: 'Citation', index: number, quote: string, pageStart: number, pageEnd: number, chunk: { __typename?: 'Chunk', id: string } | null, document: { __typename?: 'Document', id: string, title: string } | null }> } }> } }
     | { __typename: 'Document' }
     | { __typename: 'Message' }
+    | { __typename: 'Question' }
+    | { __typename: 'Quiz' }
+    | { __typename: 'QuizAttempt' }
     | { __typename: 'Room' }
     | { __typename: 'User' }
    | null };
@@ -565,6 +778,9 @@ export type MessageQuery = { __typename?: 'Query', node:
     | { __typename: 'Conversation' }
     | { __typename: 'Document' }
     | { __typename: 'Message', id: string, role: MessageRole, content: string, status: MessageStatus, error: string | null, groundedness: number | null, engine: string | null, model: string | null, metadata: unknown | null, citations: Array<{ __typename?: 'Citation', index: number, quote: string, pageStart: number, pageEnd: number, chunk: { __typename?: 'Chunk', id: string } | null, document: { __typename?: 'Document', id: string, title: string } | null }> }
+    | { __typename: 'Question' }
+    | { __typename: 'Quiz' }
+    | { __typename: 'QuizAttempt' }
     | { __typename: 'Room' }
     | { __typename: 'User' }
    | null };
@@ -593,6 +809,9 @@ export type DocumentQuery = { __typename?: 'Query', node:
     | { __typename: 'Conversation' }
     | { __typename: 'Document', id: string, title: string, filename: string, mimeType: string, sizeBytes: number, status: DocumentStatus, error: string | null, pageCount: number | null, chunkCount: number, version: number, room: { __typename?: 'Room', id: string } }
     | { __typename: 'Message' }
+    | { __typename: 'Question' }
+    | { __typename: 'Quiz' }
+    | { __typename: 'QuizAttempt' }
     | { __typename: 'Room' }
     | { __typename: 'User' }
    | null };
@@ -608,6 +827,9 @@ export type DocumentChunksQuery = { __typename?: 'Query', node:
     | { __typename?: 'Conversation' }
     | { __typename?: 'Document', chunks: { __typename?: 'DocumentChunksConnection', edges: Array<{ __typename?: 'DocumentChunksConnectionEdge', node: { __typename?: 'Chunk', id: string, ordinal: number, text: string, pageStart: number, pageEnd: number } }> } }
     | { __typename?: 'Message' }
+    | { __typename?: 'Question' }
+    | { __typename?: 'Quiz' }
+    | { __typename?: 'QuizAttempt' }
     | { __typename?: 'Room' }
     | { __typename?: 'User' }
    | null };
@@ -658,6 +880,60 @@ export type ReplaceDocumentMutationVariables = Exact<{
 
 export type ReplaceDocumentMutation = { __typename?: 'Mutation', replaceDocument: { __typename?: 'Document', id: string, status: DocumentStatus, version: number, error: string | null } };
 
+export type GenerateQuizMutationVariables = Exact<{
+  input: GenerateQuizInput;
+}>;
+
+
+export type GenerateQuizMutation = { __typename?: 'Mutation', generateQuiz: { __typename?: 'Quiz', id: string, status: QuizStatus, title: string } };
+
+export type QuestionFieldsFragment = { __typename?: 'Question', id: string, kind: QuestionKind, prompt: string, options: Array<string>, answer: string | null, explanation: string | null, evidence: { __typename?: 'Evidence', quote: string, pageStart: number, pageEnd: number, document: { __typename?: 'Document', id: string } | null, chunk: { __typename?: 'Chunk', id: string, text: string } | null } };
+
+export type QuizQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type QuizQuery = { __typename?: 'Query', node:
+    | { __typename: 'Chunk' }
+    | { __typename: 'Conversation' }
+    | { __typename: 'Document' }
+    | { __typename: 'Message' }
+    | { __typename: 'Question' }
+    | { __typename: 'Quiz', id: string, title: string, status: QuizStatus, error: string | null, stats: { __typename?: 'QuizStats', requested: number, drafted: number, verified: number, rejected: number, rounds: number, rejectionsByReason: unknown, engine: string, note: string | null } | null, questions: { __typename?: 'QuizQuestionsConnection', edges: Array<{ __typename?: 'QuizQuestionsConnectionEdge', node: { __typename?: 'Question', id: string, kind: QuestionKind, prompt: string, options: Array<string>, answer: string | null, explanation: string | null, evidence: { __typename?: 'Evidence', quote: string, pageStart: number, pageEnd: number, document: { __typename?: 'Document', id: string } | null, chunk: { __typename?: 'Chunk', id: string, text: string } | null } } }> }, attempts: { __typename?: 'QuizAttemptsConnection', edges: Array<{ __typename?: 'QuizAttemptsConnectionEdge', node: { __typename?: 'QuizAttempt', id: string, score: number | null, finishedAt: string | null } }> } }
+    | { __typename: 'QuizAttempt' }
+    | { __typename: 'Room' }
+    | { __typename: 'User' }
+   | null };
+
+export type StartQuizAttemptMutationVariables = Exact<{
+  quizId: Scalars['ID']['input'];
+}>;
+
+
+export type StartQuizAttemptMutation = { __typename?: 'Mutation', startQuizAttempt: { __typename?: 'QuizAttempt', id: string, score: number | null } };
+
+export type SubmitAnswerMutationVariables = Exact<{
+  input: SubmitAnswerInput;
+}>;
+
+
+export type SubmitAnswerMutation = { __typename?: 'Mutation', submitAnswer: { __typename?: 'AnswerResult', correct: boolean, explanation: string, correctAnswer: string, evidence: { __typename?: 'Evidence', quote: string, pageStart: number, pageEnd: number, document: { __typename?: 'Document', id: string } | null } } };
+
+export type FinishQuizAttemptMutationVariables = Exact<{
+  attemptId: Scalars['ID']['input'];
+}>;
+
+
+export type FinishQuizAttemptMutation = { __typename?: 'Mutation', finishQuizAttempt: { __typename?: 'QuizAttempt', id: string, score: number | null, finishedAt: string | null, answers: Array<{ __typename?: 'AttemptAnswer', correct: boolean }> } };
+
+export type QuizProgressSubscriptionVariables = Exact<{
+  quizId: Scalars['ID']['input'];
+}>;
+
+
+export type QuizProgressSubscription = { __typename?: 'Subscription', quizProgress: { __typename?: 'QuizProgress', status: QuizStatus, error: string | null, drafted: number, verified: number, rejected: number, round: number } };
+
 export type CreateRoomMutationVariables = Exact<{
   input: CreateRoomInput;
 }>;
@@ -704,6 +980,9 @@ export type NodeRoomQuery = { __typename?: 'Query', node:
     | { __typename?: 'Conversation', id: string }
     | { __typename?: 'Document', id: string }
     | { __typename?: 'Message', id: string }
+    | { __typename?: 'Question', id: string }
+    | { __typename?: 'Quiz', id: string }
+    | { __typename?: 'QuizAttempt', id: string }
     | { __typename?: 'Room', name: string, id: string }
     | { __typename?: 'User', id: string }
    | null };
@@ -716,6 +995,7 @@ export type RoomMemberAddedSubscriptionVariables = Exact<{
 export type RoomMemberAddedSubscription = { __typename?: 'Subscription', roomMemberAdded: { __typename?: 'RoomMember', role: RoomRole, user: { __typename?: 'User', email: string } } };
 
 export const MessageFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Message"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"groundedness"}},{"kind":"Field","name":{"kind":"Name","value":"engine"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"metadata"}},{"kind":"Field","name":{"kind":"Name","value":"citations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"chunk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]} as unknown as DocumentNode<MessageFieldsFragment, unknown>;
+export const QuestionFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"QuestionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Question"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"prompt"}},{"kind":"Field","name":{"kind":"Name","value":"options"}},{"kind":"Field","name":{"kind":"Name","value":"answer"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"chunk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]} as unknown as DocumentNode<QuestionFieldsFragment, unknown>;
 export const SignUpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignUp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignUpInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signUp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]} as unknown as DocumentNode<SignUpMutation, SignUpMutationVariables>;
 export const SignInDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignIn"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignInInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signIn"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]} as unknown as DocumentNode<SignInMutation, SignInMutationVariables>;
 export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
@@ -734,6 +1014,12 @@ export const DeleteDocumentDocument = {"kind":"Document","definitions":[{"kind":
 export const CancelDocumentIngestionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelDocumentIngestion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelDocumentIngestion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]}}]} as unknown as DocumentNode<CancelDocumentIngestionMutation, CancelDocumentIngestionMutationVariables>;
 export const DocumentProgressDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"DocumentProgress"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"documentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"documentProgress"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"documentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"documentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]}}]}}]} as unknown as DocumentNode<DocumentProgressSubscription, DocumentProgressSubscriptionVariables>;
 export const ReplaceDocumentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReplaceDocument"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"file"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"File"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"replaceDocument"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"file"},"value":{"kind":"Variable","name":{"kind":"Name","value":"file"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]}}]} as unknown as DocumentNode<ReplaceDocumentMutation, ReplaceDocumentMutationVariables>;
+export const GenerateQuizDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GenerateQuiz"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GenerateQuizInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"generateQuiz"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]} as unknown as DocumentNode<GenerateQuizMutation, GenerateQuizMutationVariables>;
+export const QuizDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Quiz"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Quiz"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"stats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requested"}},{"kind":"Field","name":{"kind":"Name","value":"drafted"}},{"kind":"Field","name":{"kind":"Name","value":"verified"}},{"kind":"Field","name":{"kind":"Name","value":"rejected"}},{"kind":"Field","name":{"kind":"Name","value":"rounds"}},{"kind":"Field","name":{"kind":"Name","value":"rejectionsByReason"}},{"kind":"Field","name":{"kind":"Name","value":"engine"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}},{"kind":"Field","name":{"kind":"Name","value":"questions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"QuestionFields"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"attempts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"QuestionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Question"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"prompt"}},{"kind":"Field","name":{"kind":"Name","value":"options"}},{"kind":"Field","name":{"kind":"Name","value":"answer"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"chunk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]} as unknown as DocumentNode<QuizQuery, QuizQueryVariables>;
+export const StartQuizAttemptDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartQuizAttempt"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"quizId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startQuizAttempt"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"quizId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"quizId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"score"}}]}}]}}]} as unknown as DocumentNode<StartQuizAttemptMutation, StartQuizAttemptMutationVariables>;
+export const SubmitAnswerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitAnswer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SubmitAnswerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitAnswer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"correct"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"correctAnswer"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SubmitAnswerMutation, SubmitAnswerMutationVariables>;
+export const FinishQuizAttemptDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"FinishQuizAttempt"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"attemptId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"finishQuizAttempt"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"attemptId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"attemptId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"answers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"correct"}}]}}]}}]}}]} as unknown as DocumentNode<FinishQuizAttemptMutation, FinishQuizAttemptMutationVariables>;
+export const QuizProgressDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"QuizProgress"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"quizId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quizProgress"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"quizId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"quizId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"drafted"}},{"kind":"Field","name":{"kind":"Name","value":"verified"}},{"kind":"Field","name":{"kind":"Name","value":"rejected"}},{"kind":"Field","name":{"kind":"Name","value":"round"}}]}}]}}]} as unknown as DocumentNode<QuizProgressSubscription, QuizProgressSubscriptionVariables>;
 export const CreateRoomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateRoom"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateRoomInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createRoom"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"}}]}}]}}]} as unknown as DocumentNode<CreateRoomMutation, CreateRoomMutationVariables>;
 export const AddRoomMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddRoomMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddRoomMemberInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addRoomMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]} as unknown as DocumentNode<AddRoomMemberMutation, AddRoomMemberMutationVariables>;
 export const RoomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Room"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"room"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"}},{"kind":"Field","name":{"kind":"Name","value":"members"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RoomQuery, RoomQueryVariables>;

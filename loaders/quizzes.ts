@@ -1,0 +1,70 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { AttemptAnswer, Question, Quiz, QuizAttempt } from '../src/entities/quiz.ts';
+import { byId, groupBy } from './group.ts';
+
+export function quizByIdLoader(em: EntityManager) {
+  return new DataLoader<string, Quiz | null>(async (ids) =>
+    byId(ids, await em.find(Quiz, { id: { $in: [...ids] } })),
+  );
+}
+
+export function quizzesByRoomLoader(em: EntityManager) {
+  return new DataLoader<string, Quiz[]>(async (roomIds) => {
+    const quizzes = await em.find(
+      Quiz,
+      { room: { $in: [...roomIds] } },
+      { orderBy: { createdAt: 'desc', id: 'desc' } },
+    );
+    return groupBy(roomIds, quizzes, (quiz) => quiz.room.id);
+  });
+}
+
+export function questionsByQuizLoader(em: EntityManager) {
+  return new DataLoader<string, Question[]>(async (quizIds) => {
+    const questions = await em.find(
+      Question,
+      { quiz: { $in: [...quizIds] } },
+      { orderBy: { ordinal: 'asc' } },
+    );
+    return groupBy(quizIds, questions, (question) => question.quiz.id);
+  });
+}
+
+/** The viewer's own attempts per quiz, newest first. */
+export function attemptsByQuizLoader(em: EntityManager, viewerId: string | null) {
+  return new DataLoader<string, QuizAttempt[]>(async (quizIds) => {
+    if (!viewerId) return quizIds.map(() => []);
+    const attempts = await em.find(
+      QuizAttempt,
+      { quiz: { $in: [...quizIds] }, user: viewerId },
+      { orderBy: { createdAt: 'desc', id: 'desc' } },
+    );
+    return groupBy(quizIds, attempts, (attempt) => attempt.quiz.id);
+  });
+}
+
+export function answersByAttemptLoader(em: EntityManager) {
+  return new DataLoader<string, AttemptAnswer[]>(async (attemptIds) => {
+    const answers = await em.find(
+      AttemptAnswer,
+      { attempt: { $in: [...attemptIds] } },
+      { orderBy: { createdAt: 'asc' } },
+    );
+    return groupBy(attemptIds, answers, (answer) => answer.attempt.id);
+  });
+}
+
+/** Questions the viewer has answered in any attempt of theirs: only those reveal answer and explanation. */
+export function answeredByViewerLoader(em: EntityManager, viewerId: string | null) {
+  return new DataLoader<string, boolean>(async (questionIds) => {
+    if (!viewerId) return questionIds.map(() => false);
+    const answered = await em.find(
+      AttemptAnswer,
+      { question: { $in: [...questionIds] }, attempt: { user: viewerId } },
+      { fields: ['question'] },
+    );
+    const ids = new Set(answered.map((answer) => answer.question.id));
+    return questionIds.map((id) => ids.has(id));
+  });
+}

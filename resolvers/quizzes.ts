@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { builder } from '../schema/builder.ts';
+import { DocumentRef } from '../schema/document.ts';
+import {
+  EvidenceRef,
+  QuestionKindEnum,
+  QuestionRef,
+  QuizAttemptRef,
+  QuizProgressRef,
+  QuizRef,
+} from '../schema/quiz.ts';
+import { RoomRef } from '../schema/room.ts';
+import type { Context } from '../src/context.ts';
+import { type Question, Quiz } from '../src/entities/quiz.ts';
+import { notFound, unauthenticated } from '../src/errors.ts';
+import { withSnapshot } from '../src/pubsub.ts';
+import { quizProgressOf } from '../src/quizzes/quiz-progress.ts';
+import {
+  finishQuizAttempt,
+  generateQuiz,
+  ownAttempt,
+  startQuizAttempt,
+  submitAnswer,
+} from '../src/quizzes/quiz-service.ts';
+
+const GenerateQuizInput = builder.inputType('GenerateQuizInput', {
+  fields: (t) => ({
+    roomId: t.globalID({ required: true, for: RoomRef }),
+    documentIds: t.globalIDList({
+      for: DocumentRef,
+      description: 'Defaults to every READY document of the room',
+    }),
+    questionCount: t.int({
+      required: true,
+      validate: z.number().int().min(1, 'must be at least 1').max(50, 'must be at most 50'),
+    }),
+    kinds: t.field({ type: [QuestionKindEnum], description: 'Defaults to all three kinds' }),
+    title: t.string({ validate: z.string().max(200, 'must be at most 200 characters').nullish() }),
+  }),
+});
+
+const SubmitAnswerInput = builder.inputType('SubmitAnswerInput', {
+  fields: (t) => ({
+    attemptId: t.globalID({ required: true, for: QuizAttemptRef }),
+    questionId: t.globalID({ required: true, for: QuestionRef }),
+    answer: t.string({ required: true, validate: z.string().trim().min(1, 'must not be empty').max(2000) }),
+  }),
+});
+
+const AnswerResultRef = builder
+  .objectRef<{ correct: boolean; question: Question }>('AnswerResult')
+  .implement({
+    description: 'The server’s grading of one answer, with the explanation and the evidence it rests on',
+    fields: (t) => ({
+      correct: t.exposeBoolean('correct'),
+      explanation: t.string({ resolve: (result) => result.question.explanation }),
+      correctAnswer: t.string({ resolve: (result) => result.question.answer }),
+      evidence: t.field({ type: EvidenceRef, resolve: (result) => result.question }),
+      question: t.field({ type: QuestionRef, resolve: (result) => result.question }),
+    }),
+  });
+
+/** Scope for anything about a quiz: `role` in the quiz's room. */
+async function quizScope(context: Context, quizId: string, role: 'VIEWER' | 'EDITOR') {
+  const quiz = await context.loaders.quizById.load(quizId);
+  if (!quiz) throw notFound('Quiz');
+  return { room: { roomId: quiz.room.id, role } };
+}
+
+/** Scope for an attempt: the viewer's own, in a room they still belong to. */
+async function attemptScope(context: Context, attemptId: string) {
+  if (!context.viewer) throw unauthenticated();
+  const attempt = await ownAttempt(context.em, context.viewer.id, attemptId);
+  return quizScope(context, attempt.quiz.id, 'VIEWER');
+}
+
+builder.mutationFields((t) => ({
+  generateQuiz: t.field({
+    type: QuizRef,
+    description: 'Enqueues generation and returns the GENERATING quiz; follow it with quizProgress',
+    args: { input: t.arg({ type: GenerateQuizInput, required: true }) },
+    authScopes: (_root, args) => ({ room: { roomId: args.input.roomId.id, role: 'EDITOR' } }),
+    resolve: (_root, { input }, context) =>
+      generateQuiz(context.em, context.services, context.viewer!.id, {
+        roomId: input.roomId.id,
+        documentIds: input.documentIds?.map((id) => id.id),
+        questionCount: input.questionCount,
+        kinds: input.kinds,
+        title: input.title,
+      }),
+  }),
+  startQuizAttempt: t.field({
+    type: QuizAttemptRef,
+    args: { quizId: t.arg.globalID({ required: true, for: QuizRef }) },
+    authScopes: (_root, args, context) => quizScope(context, args.quizId.id, 'VIEWER'),
+    resolve: async (_root, args, context) =>
+      startQuizAttempt(
+        context.em,
+        context.viewer!.id,
+        (await context.loaders.quizById.load(args.quizId.id))!,
+      ),
+  }),
+  submitAnswer: t.field({
+    type: AnswerResultRef,
+    args: { input: t.arg({ type: SubmitAnswerInput, required: true }) },
+    authScopes: (_root, args, context) => attemptScope(context, args.input.attemptId.id),
+    resolve: async (_root, { input }, context) =>
+      submitAnswer(
+        context.em,
+        context.services.quizEngines,
+        await ownAttempt(context.em, context.viewer!.id, input.attemptId.id),
+        { questionId: input.questionId.id, answer: input.answer },
+      ),
+  }),
+  finishQuizAttempt: t.field({
+    type: QuizAttemptRef,
+    args: { attemptId: t.arg.globalID({ required: true, for: QuizAttemptRef }) },
+    authScopes: (_root, args, context) => attemptScope(context, args.attemptId.id),
+    resolve: async (_root, args, context) =>
+      finishQuizAttempt(context.em, await ownAttempt(context.em, context.viewer!.id, args.attemptId.id)),
+  }),
+}));
+
+builder.subscriptionFields((t) => ({
+  quizProgress: t.field({
+    type: QuizProgressRef,
+    description:
+      'Drafted, verified and rejected counts and the round; the current state first, live until READY or FAILED',
+    args: { quizId: t.arg.globalID({ required: true, for: QuizRef }) },
+    authScopes: (_root, args, context) => quizScope(context, args.quizId.id, 'VIEWER'),
+    subscribe: (_root, args, context) =>
+      withSnapshot(
+        context.services.pubsub.subscribe('quiz:progress', args.quizId.id),
+        async () => {
+          const quiz = await context.em.fork().findOne(Quiz, args.quizId.id);
+          return quiz ? quizProgressOf(quiz) : null;
+        },
+        (event) => event.status !== 'GENERATING',
+      ),
+    resolve: (event, _args, context) => {
+      context.refresh();
+      return event;
+    },
+  }),
+}));

@@ -1,0 +1,190 @@
+import { resolveArrayConnection } from '@pothos/plugin-relay';
+import type { Context } from '../src/context.ts';
+import {
+  type AttemptAnswer,
+  QUESTION_KINDS,
+  QUIZ_STATUSES,
+  Question,
+  type Quiz,
+  QuizAttempt,
+} from '../src/entities/quiz.ts';
+import type { GenerationStats } from '../src/quiz/generate.ts';
+import type { QuizProgressEvent } from '../src/quizzes/quiz-progress.ts';
+import { roleAtLeast } from '../src/rooms/room-service.ts';
+import { builder } from './builder.ts';
+import { ChunkRef, DocumentRef } from './document.ts';
+import { RoomRef } from './room.ts';
+
+export const QuizStatusEnum = builder.enumType('QuizStatus', { values: QUIZ_STATUSES });
+export const QuestionKindEnum = builder.enumType('QuestionKind', { values: QUESTION_KINDS });
+
+export const QuizRef = builder.objectRef<Quiz>('Quiz');
+export const QuestionRef = builder.objectRef<Question>('Question');
+export const QuizAttemptRef = builder.objectRef<QuizAttempt>('QuizAttempt');
+
+/** The quote a question was verified against: where its answer stands in the material. */
+export const EvidenceRef = builder.objectRef<Question>('Evidence').implement({
+  fields: (t) => ({
+    quote: t.exposeString('quote'),
+    pageStart: t.exposeInt('pageStart'),
+    pageEnd: t.exposeInt('pageEnd'),
+    document: t.field({
+      type: DocumentRef,
+      nullable: true,
+      resolve: (question, _args, context) =>
+        question.document ? context.loaders.documentById.load(question.document.id) : null,
+    }),
+    chunk: t.field({
+      type: ChunkRef,
+      nullable: true,
+      resolve: (question, _args, context) =>
+        question.chunk ? context.loaders.chunkById.load(question.chunk.id) : null,
+    }),
+  }),
+});
+
+export const QuizStatsRef = builder.objectRef<GenerationStats>('QuizStats').implement({
+  description: 'How generation went: drafts, verified and rejected questions, and the rounds it took',
+  fields: (t) => ({
+    requested: t.exposeInt('requested'),
+    drafted: t.exposeInt('drafted'),
+    verified: t.exposeInt('verified'),
+    rejected: t.exposeInt('rejected'),
+    rounds: t.exposeInt('rounds'),
+    rejectionsByReason: t.field({ type: 'JSON', resolve: (stats) => stats.rejectionsByReason }),
+    rejectionsByRound: t.exposeIntList('rejectionsByRound'),
+    engine: t.exposeString('drafter'),
+    note: t.exposeString('note', { nullable: true }),
+  }),
+});
+
+/** Editors and owners always see answers; a viewer only for questions they have answered. */
+async function mayReveal(question: Question, context: Context): Promise<boolean> {
+  const quiz = await context.loaders.quizById.load(question.quiz.id);
+  const role = quiz ? await context.loaders.viewerRole.load(quiz.room.id) : null;
+  return roleAtLeast(role, 'EDITOR') || context.loaders.answeredByViewer.load(question.id);
+}
+
+builder.node(QuestionRef, {
+  id: { resolve: (question) => question.id },
+  loadMany: (ids, context) =>
+    Promise.all(
+      ids.map(async (id) => {
+        const question = await context.em.findOne(Question, id);
+        const quiz = question && (await context.loaders.quizById.load(question.quiz.id));
+        return quiz && (await context.loaders.viewerRole.load(quiz.room.id)) ? question : null;
+      }),
+    ),
+  fields: (t) => ({
+    kind: t.field({ type: QuestionKindEnum, resolve: (question) => question.kind }),
+    prompt: t.exposeString('prompt'),
+    options: t.exposeStringList('options'),
+    difficulty: t.exposeString('difficulty'),
+    answer: t.string({
+      nullable: true,
+      description: 'Null for a viewer until they have answered this question in an attempt',
+      resolve: async (question, _args, context) =>
+        (await mayReveal(question, context)) ? question.answer : null,
+    }),
+    explanation: t.string({
+      nullable: true,
+      resolve: async (question, _args, context) =>
+        (await mayReveal(question, context)) ? question.explanation : null,
+    }),
+    evidence: t.field({ type: EvidenceRef, resolve: (question) => question }),
+  }),
+});
+
+builder.node(QuizRef, {
+  id: { resolve: (quiz) => quiz.id },
+  loadMany: (ids, context) =>
+    Promise.all(
+      ids.map(async (id) => {
+        const quiz = await context.loaders.quizById.load(id);
+        return quiz && (await context.loaders.viewerRole.load(quiz.room.id)) ? quiz : null;
+      }),
+    ),
+  fields: (t) => ({
+    title: t.exposeString('title'),
+    status: t.field({ type: QuizStatusEnum, resolve: (quiz) => quiz.status }),
+    error: t.exposeString('error', { nullable: true }),
+    stats: t.field({ type: QuizStatsRef, nullable: true, resolve: (quiz) => quiz.stats ?? null }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    room: t.field({
+      type: RoomRef,
+      resolve: async (quiz, _args, context) => (await context.loaders.roomById.load(quiz.room.id))!,
+    }),
+    questions: t.connection({
+      type: QuestionRef,
+      resolve: async (quiz, args, context) =>
+        resolveArrayConnection({ args }, await context.loaders.questionsByQuiz.load(quiz.id)),
+    }),
+    attempts: t.connection({
+      type: QuizAttemptRef,
+      description: "The viewer's own attempts, newest first",
+      resolve: async (quiz, args, context) =>
+        resolveArrayConnection({ args }, await context.loaders.attemptsByQuizForViewer.load(quiz.id)),
+    }),
+  }),
+});
+
+export const AttemptAnswerRef = builder.objectRef<AttemptAnswer>('AttemptAnswer').implement({
+  fields: (t) => ({
+    answer: t.exposeString('answer'),
+    correct: t.exposeBoolean('correct'),
+    question: t.field({
+      type: QuestionRef,
+      resolve: (answer, _args, context) => context.em.findOneOrFail(Question, answer.question.id),
+    }),
+  }),
+});
+
+builder.node(QuizAttemptRef, {
+  id: { resolve: (attempt) => attempt.id },
+  loadMany: (ids, context) =>
+    Promise.all(
+      ids.map(async (id) => {
+        const attempt = await context.em.findOne(QuizAttempt, id);
+        return attempt && attempt.user.id === context.viewer?.id ? attempt : null;
+      }),
+    ),
+  fields: (t) => ({
+    score: t.exposeFloat('score', { nullable: true, description: 'Fraction correct, 0..1, once finished' }),
+    finishedAt: t.expose('finishedAt', { type: 'DateTime', nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    quiz: t.field({
+      type: QuizRef,
+      resolve: async (attempt, _args, context) => (await context.loaders.quizById.load(attempt.quiz.id))!,
+    }),
+    answers: t.field({
+      type: [AttemptAnswerRef],
+      resolve: (attempt, _args, context) => context.loaders.answersByAttempt.load(attempt.id),
+    }),
+  }),
+});
+
+builder.objectField(RoomRef, 'quizzes', (t) =>
+  t.connection({
+    type: QuizRef,
+    description: 'Quizzes in the room, newest first',
+    resolve: async (room, args, context) =>
+      resolveArrayConnection({ args }, await context.loaders.quizzesByRoom.load(room.id)),
+  }),
+);
+
+export const QuizProgressRef = builder.objectRef<QuizProgressEvent>('QuizProgress').implement({
+  fields: (t) => ({
+    status: t.field({ type: QuizStatusEnum, resolve: (event) => event.status }),
+    error: t.exposeString('error', { nullable: true }),
+    drafted: t.int({ resolve: (event) => event.stats?.drafted ?? 0 }),
+    verified: t.int({ resolve: (event) => event.stats?.verified ?? 0 }),
+    rejected: t.int({ resolve: (event) => event.stats?.rejected ?? 0 }),
+    round: t.int({ resolve: (event) => event.stats?.rounds ?? 0 }),
+    stats: t.field({ type: QuizStatsRef, nullable: true, resolve: (event) => event.stats }),
+    quiz: t.field({
+      type: QuizRef,
+      nullable: true,
+      resolve: (event, _args, context) => context.loaders.quizById.load(event.quizId),
+    }),
+  }),
+});

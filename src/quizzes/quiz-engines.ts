@@ -1,0 +1,31 @@
+import OpenAI from 'openai';
+import type { Config } from '../config.ts';
+import type { ShortAnswerJudge } from '../quiz/grade.ts';
+import { LlmQuizDrafter } from '../quiz/llm-drafter.ts';
+import { createLlmJudge, createLlmShortAnswerJudge } from '../quiz/llm-judge.ts';
+import { OfflineQuizDrafter } from '../quiz/offline-drafter.ts';
+import type { QuizDrafter, QuizJudge } from '../quiz/types.ts';
+import type { Vocabulary } from '../quiz/vocabulary.ts';
+
+export interface QuizEngines {
+  drafter(options: { seed: string; vocabulary: Vocabulary }): QuizDrafter;
+  judge?: QuizJudge;
+  shortAnswerJudge?: ShortAnswerJudge;
+}
+
+/** LLM drafting with an LLM judge when a provider is configured; the offline term-based engine otherwise. */
+export function createQuizEngines(config: Config): QuizEngines {
+  if (!config.OPENAI_API_KEY && !config.OPENAI_BASE_URL) {
+    return { drafter: (options) => new OfflineQuizDrafter(options) };
+  }
+  const client = new OpenAI({
+    apiKey: config.OPENAI_API_KEY ?? 'unused',
+    baseURL: config.OPENAI_BASE_URL,
+    maxRetries: 3,
+  });
+  return {
+    drafter: () => new LlmQuizDrafter({ client, model: config.CHAT_MODEL }),
+    judge: createLlmJudge(client, config.CHAT_MODEL),
+    shortAnswerJudge: createLlmShortAnswerJudge(client, config.CHAT_MODEL),
+  };
+}

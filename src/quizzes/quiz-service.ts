@@ -1,0 +1,123 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Services } from '../context.ts';
+import { Document } from '../entities/document.ts';
+import { AttemptAnswer, Question, Quiz, QuizAttempt } from '../entities/quiz.ts';
+import { Room } from '../entities/room.ts';
+import { User } from '../entities/user.ts';
+import { badInput, notFound } from '../errors.ts';
+import { QUEUES } from '../jobs/queue.ts';
+import { gradeAnswerWithJudge } from '../quiz/grade.ts';
+import type { QuestionKind } from '../quiz/types.ts';
+import type { QuizEngines } from './quiz-engines.ts';
+import { publishQuizProgress } from './quiz-progress.ts';
+
+export interface GenerateQuizInput {
+  roomId: string;
+  documentIds?: string[] | null;
+  questionCount: number;
+  kinds?: QuestionKind[] | null;
+  title?: string | null;
+}
+
+/** Creates a GENERATING quiz over READY documents of the room and enqueues its generation. */
+export async function generateQuiz(
+  em: EntityManager,
+  services: Pick<Services, 'queue' | 'pubsub'>,
+  creatorId: string,
+  input: GenerateQuizInput,
+): Promise<Quiz> {
+  const documents = await em.find(Document, {
+    room: input.roomId,
+    status: 'READY',
+    ...(input.documentIds?.length ? { id: { $in: input.documentIds } } : {}),
+  });
+  if (input.documentIds?.length && documents.length !== new Set(input.documentIds).size) {
+    throw badInput('Every document must be in this room and READY', 'documentIds');
+  }
+  if (documents.length === 0)
+    throw badInput('The room has no READY documents to make a quiz from', 'documentIds');
+  const quiz = em.create(Quiz, {
+    room: em.getReference(Room, input.roomId),
+    createdBy: em.getReference(User, creatorId),
+    title:
+      input.title?.trim() ||
+      `Quiz on ${documents.map((document) => document.title).join(', ')}`.slice(0, 200),
+    documentIds: documents.map((document) => document.id),
+    requestedCount: input.questionCount,
+    kinds: input.kinds?.length
+      ? [...new Set(input.kinds)]
+      : ['MULTIPLE_CHOICE', 'TRUE_FALSE', 'SHORT_ANSWER'],
+  });
+  await em.flush();
+  quiz.jobId = await services.queue.send(QUEUES.quiz, { quizId: quiz.id }, { singletonKey: quiz.id });
+  await em.flush();
+  publishQuizProgress(services.pubsub, quiz);
+  return quiz;
+}
+
+export async function startQuizAttempt(em: EntityManager, userId: string, quiz: Quiz): Promise<QuizAttempt> {
+  if (quiz.status !== 'READY') throw badInput('The quiz is not ready yet', 'quizId');
+  const attempt = em.create(QuizAttempt, { quiz, user: em.getReference(User, userId) });
+  await em.flush();
+  return attempt;
+}
+
+/** An attempt of the viewer's own, or NOT_FOUND. */
+export async function ownAttempt(em: EntityManager, userId: string, attemptId: string): Promise<QuizAttempt> {
+  const attempt = await em.findOne(QuizAttempt, attemptId, { populate: ['quiz'] });
+  if (!attempt || attempt.user.id !== userId) throw notFound('Attempt');
+  return attempt;
+}
+
+export interface SubmittedAnswer {
+  correct: boolean;
+  question: Question;
+  answer: AttemptAnswer;
+}
+
+/**
+ * Grades on the server and records exactly one answer per question per attempt: the unique constraint
+ * decides between concurrent submissions, and the losers get BAD_USER_INPUT, never a 500.
+ */
+export async function submitAnswer(
+  em: EntityManager,
+  engines: Pick<QuizEngines, 'shortAnswerJudge'>,
+  attempt: QuizAttempt,
+  input: { questionId: string; answer: string },
+): Promise<SubmittedAnswer> {
+  if (attempt.finishedAt)
+    throw badInput('This attempt is finished; start a new one to answer again', 'attemptId');
+  const question = await em.findOne(Question, { id: input.questionId, quiz: attempt.quiz.id });
+  if (!question) throw notFound('Question');
+  const { correct } = await gradeAnswerWithJudge(question, input.answer, engines.shortAnswerJudge);
+  const fork = em.fork();
+  const answer = fork.create(AttemptAnswer, {
+    attempt: attempt.id,
+    question: question.id,
+    answer: input.answer.slice(0, 2000),
+    correct,
+  });
+  try {
+    await fork.flush();
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) {
+      throw badInput('This question was already answered in this attempt', 'questionId');
+    }
+    throw error;
+  }
+  return { correct, question, answer };
+}
+
+/** Scores the attempt (fraction of the quiz's questions answered correctly) and makes it read-only. */
+export async function finishQuizAttempt(em: EntityManager, attempt: QuizAttempt): Promise<QuizAttempt> {
+  if (attempt.finishedAt) return attempt;
+  const [total, correct] = await Promise.all([
+    em.count(Question, { quiz: attempt.quiz.id }),
+    em.count(AttemptAnswer, { attempt: attempt.id, correct: true }),
+  ]);
+  attempt.score = total === 0 ? 0 : correct / total;
+  attempt.finishedAt = new Date();
+  await em.flush();
+  return attempt;
+}
