@@ -5,10 +5,12 @@ import './room.ts';
 import './document.ts';
 import './conversation.ts';
 import './quiz.ts';
+import './live.ts';
 import '../resolvers/auth.ts';
 import '../resolvers/rooms.ts';
 import '../resolvers/documents.ts';
 import '../resolvers/conversations.ts';
 import '../resolvers/quizzes.ts';
+import '../resolvers/live.ts';
 
 export const schema = builder.toSchema();

@@ -55,7 +55,8 @@ export async function bootstrap(config: Config, logger = createLogger(config)) {
 
   const metrics = createMetrics();
   metrics.watchQueue(queue);
-  const pubsub = createAppPubSub();
+  const { pubsub, close: closePubSub } = createAppPubSub(config.REDIS_URL);
+  cleanup.push(closePubSub);
   const answers = new AnswerRunner({
     orm,
     pubsub,

@@ -1,6 +1,9 @@
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from 'graphql-yoga';
+import { Redis } from 'ioredis';
 import type { MessageStreamEvent } from './conversations/answer-runner.ts';
 import type { ProgressEvent } from './documents/progress.ts';
+import type { LiveQuizEvent } from './live/live-event.ts';
 import type { QuizProgressEvent } from './quizzes/quiz-progress.ts';
 
 /**
@@ -12,13 +15,29 @@ export type Topics = {
   'document:progress': [documentId: string, payload: ProgressEvent];
   'message:stream': [messageId: string, payload: MessageStreamEvent];
   'quiz:progress': [quizId: string, payload: QuizProgressEvent];
+  'live:quiz': [sessionId: string, payload: LiveQuizEvent];
 };
 
-export function createAppPubSub() {
-  return createPubSub<Topics>();
+/**
+ * In-process by default; with REDIS_URL every topic goes through Redis, so an event published on one
+ * instance reaches subscribers on all of them (in publish order: one publishing connection per process).
+ */
+export function createAppPubSub(redisUrl?: string) {
+  if (!redisUrl) return { pubsub: createPubSub<Topics>(), close: async () => {} };
+  const publishClient = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const subscribeClient = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const pubsub = createPubSub<Topics>({
+    eventTarget: createRedisEventTarget({ publishClient, subscribeClient }),
+  });
+  return {
+    pubsub,
+    async close() {
+      await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);
+    },
+  };
 }
 
-export type PubSub = ReturnType<typeof createAppPubSub>;
+export type PubSub = ReturnType<typeof createPubSub<Topics>>;
 
 /**
  * A subscription that first yields the current state, then live events, and ends after a terminal one.

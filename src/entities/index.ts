@@ -1,5 +1,6 @@
 import { Citation, Conversation, Message } from './conversation.ts';
 import { Chunk, Document, DocumentBlob } from './document.ts';
+import { LiveAnswer, LiveParticipant, LiveQuizSession } from './live.ts';
 import { AttemptAnswer, Question, Quiz, QuizAttempt } from './quiz.ts';
 import { Room, RoomMember } from './room.ts';
 import { User } from './user.ts';
@@ -19,4 +20,7 @@ export const entities = [
   Question,
   QuizAttempt,
   AttemptAnswer,
+  LiveQuizSession,
+  LiveParticipant,
+  LiveAnswer,
 ];

@@ -204,6 +204,83 @@ export type IngestStage =
   | 'QUEUED'
   | 'READY';
 
+/** The answer was recorded; whether it was right is shown to everyone at the reveal */
+export type LiveAnswerReceipt = {
+  __typename?: 'LiveAnswerReceipt';
+  accepted: Scalars['Boolean']['output'];
+  answeredAt: Scalars['DateTime']['output'];
+};
+
+export type LiveOptionCount = {
+  __typename?: 'LiveOptionCount';
+  count: Scalars['Int']['output'];
+  option: Scalars['String']['output'];
+};
+
+/** The open question, without its answer */
+export type LiveQuestion = {
+  __typename?: 'LiveQuestion';
+  id: Scalars['ID']['output'];
+  kind: QuestionKind;
+  options: Array<Scalars['String']['output']>;
+  prompt: Scalars['String']['output'];
+};
+
+/** The whole session state; each change sends a new one, the current one comes first */
+export type LiveQuizEvent = {
+  __typename?: 'LiveQuizEvent';
+  answeredCount: Scalars['Int']['output'];
+  deadline: Maybe<Scalars['String']['output']>;
+  joinCode: Scalars['String']['output'];
+  /** Top 10 */
+  leaderboard: Array<LiveStanding>;
+  /** Names of the players who joined (first 100) */
+  lobby: Array<Scalars['String']['output']>;
+  /** The viewer's own standing (null for the host) */
+  me: Maybe<LiveStanding>;
+  participantCount: Scalars['Int']['output'];
+  question: Maybe<LiveQuestion>;
+  questionCount: Scalars['Int']['output'];
+  questionIndex: Scalars['Int']['output'];
+  reveal: Maybe<LiveReveal>;
+  /** Increases with every state change */
+  seq: Scalars['Int']['output'];
+  sessionId: Scalars['ID']['output'];
+  state: LiveQuizState;
+};
+
+export type LiveQuizSession = {
+  __typename?: 'LiveQuizSession';
+  expiresAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** Six characters, unambiguous when read aloud */
+  joinCode: Scalars['String']['output'];
+  questionSeconds: Scalars['Int']['output'];
+  state: LiveQuizState;
+};
+
+export type LiveQuizState =
+  | 'FINISHED'
+  | 'LOBBY'
+  | 'QUESTION'
+  | 'REVEAL';
+
+export type LiveReveal = {
+  __typename?: 'LiveReveal';
+  answered: Scalars['Int']['output'];
+  correctAnswer: Scalars['String']['output'];
+  explanation: Scalars['String']['output'];
+  optionCounts: Array<LiveOptionCount>;
+  questionId: Scalars['ID']['output'];
+};
+
+export type LiveStanding = {
+  __typename?: 'LiveStanding';
+  displayName: Scalars['String']['output'];
+  rank: Scalars['Int']['output'];
+  score: Scalars['Int']['output'];
+};
+
 export type Message = Node & {
   __typename?: 'Message';
   citations: Array<Citation>;
@@ -256,13 +333,18 @@ export type Mutation = {
   finishQuizAttempt: QuizAttempt;
   /** Enqueues generation and returns the GENERATING quiz; follow it with quizProgress */
   generateQuiz: Quiz;
+  joinLiveQuiz: LiveQuizSession;
+  /** Host only: opens the next question with a deadline, or reveals the open one, or finishes */
+  nextLiveQuestion: LiveQuizSession;
   /** Re-ingests a new version; chunks whose text did not change keep their embeddings */
   replaceDocument: Document;
   signIn: AuthPayload;
   signUp: AuthPayload;
   startConversation: Conversation;
+  startLiveQuiz: LiveQuizSession;
   startQuizAttempt: QuizAttempt;
   submitAnswer: AnswerResult;
+  submitLiveAnswer: LiveAnswerReceipt;
   /** GraphQL multipart upload; returns at once with a QUEUED document (or the existing one for the same bytes) */
   uploadDocument: Document;
 };
@@ -308,6 +390,16 @@ export type MutationGenerateQuizArgs = {
 };
 
 
+export type MutationJoinLiveQuizArgs = {
+  joinCode: Scalars['String']['input'];
+};
+
+
+export type MutationNextLiveQuestionArgs = {
+  sessionId: Scalars['ID']['input'];
+};
+
+
 export type MutationReplaceDocumentArgs = {
   file: Scalars['File']['input'];
   id: Scalars['ID']['input'];
@@ -329,6 +421,12 @@ export type MutationStartConversationArgs = {
 };
 
 
+export type MutationStartLiveQuizArgs = {
+  questionSeconds?: InputMaybe<Scalars['Int']['input']>;
+  quizId: Scalars['ID']['input'];
+};
+
+
 export type MutationStartQuizAttemptArgs = {
   quizId: Scalars['ID']['input'];
 };
@@ -336,6 +434,11 @@ export type MutationStartQuizAttemptArgs = {
 
 export type MutationSubmitAnswerArgs = {
   input: SubmitAnswerInput;
+};
+
+
+export type MutationSubmitLiveAnswerArgs = {
+  input: SubmitLiveAnswerInput;
 };
 
 
@@ -663,10 +766,18 @@ export type SubmitAnswerInput = {
   questionId: Scalars['ID']['input'];
 };
 
+export type SubmitLiveAnswerInput = {
+  answer: Scalars['String']['input'];
+  questionId: Scalars['ID']['input'];
+  sessionId: Scalars['ID']['input'];
+};
+
 export type Subscription = {
   __typename?: 'Subscription';
   /** Ingestion stage and progress; the current state first, then live until READY or FAILED */
   documentProgress: DocumentProgress;
+  /** Lobby, open question (without its answer), reveal with counts, leaderboard; current state first */
+  liveQuiz: LiveQuizEvent;
   /** An answer as it is written: the first event carries the whole text so far, then deltas, then a final event (done) with the stored message and citations */
   messageStream: MessageStreamEvent;
   /** Drafted, verified and rejected counts and the round; the current state first, live until READY or FAILED */
@@ -678,6 +789,11 @@ export type Subscription = {
 
 export type SubscriptionDocumentProgressArgs = {
   documentId: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionLiveQuizArgs = {
+  sessionId: Scalars['ID']['input'];
 };
 
 
@@ -880,6 +996,42 @@ export type ReplaceDocumentMutationVariables = Exact<{
 
 export type ReplaceDocumentMutation = { __typename?: 'Mutation', replaceDocument: { __typename?: 'Document', id: string, status: DocumentStatus, version: number, error: string | null } };
 
+export type StartLiveQuizMutationVariables = Exact<{
+  quizId: Scalars['ID']['input'];
+  questionSeconds?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type StartLiveQuizMutation = { __typename?: 'Mutation', startLiveQuiz: { __typename?: 'LiveQuizSession', id: string, joinCode: string, state: LiveQuizState } };
+
+export type JoinLiveQuizMutationVariables = Exact<{
+  joinCode: Scalars['String']['input'];
+}>;
+
+
+export type JoinLiveQuizMutation = { __typename?: 'Mutation', joinLiveQuiz: { __typename?: 'LiveQuizSession', id: string, joinCode: string, state: LiveQuizState } };
+
+export type NextLiveQuestionMutationVariables = Exact<{
+  sessionId: Scalars['ID']['input'];
+}>;
+
+
+export type NextLiveQuestionMutation = { __typename?: 'Mutation', nextLiveQuestion: { __typename?: 'LiveQuizSession', id: string, state: LiveQuizState } };
+
+export type SubmitLiveAnswerMutationVariables = Exact<{
+  input: SubmitLiveAnswerInput;
+}>;
+
+
+export type SubmitLiveAnswerMutation = { __typename?: 'Mutation', submitLiveAnswer: { __typename?: 'LiveAnswerReceipt', accepted: boolean } };
+
+export type LiveQuizSubscriptionVariables = Exact<{
+  sessionId: Scalars['ID']['input'];
+}>;
+
+
+export type LiveQuizSubscription = { __typename?: 'Subscription', liveQuiz: { __typename?: 'LiveQuizEvent', sessionId: string, seq: number, state: LiveQuizState, joinCode: string, questionIndex: number, questionCount: number, deadline: string | null, answeredCount: number, participantCount: number, lobby: Array<string>, question: { __typename?: 'LiveQuestion', id: string, kind: QuestionKind, prompt: string, options: Array<string> } | null, reveal: { __typename?: 'LiveReveal', questionId: string, correctAnswer: string, explanation: string, answered: number, optionCounts: Array<{ __typename?: 'LiveOptionCount', option: string, count: number }> } | null, leaderboard: Array<{ __typename?: 'LiveStanding', displayName: string, score: number, rank: number }>, me: { __typename?: 'LiveStanding', displayName: string, score: number, rank: number } | null } };
+
 export type GenerateQuizMutationVariables = Exact<{
   input: GenerateQuizInput;
 }>;
@@ -1014,6 +1166,11 @@ export const DeleteDocumentDocument = {"kind":"Document","definitions":[{"kind":
 export const CancelDocumentIngestionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelDocumentIngestion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelDocumentIngestion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]}}]} as unknown as DocumentNode<CancelDocumentIngestionMutation, CancelDocumentIngestionMutationVariables>;
 export const DocumentProgressDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"DocumentProgress"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"documentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"documentProgress"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"documentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"documentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]}}]}}]} as unknown as DocumentNode<DocumentProgressSubscription, DocumentProgressSubscriptionVariables>;
 export const ReplaceDocumentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReplaceDocument"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"file"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"File"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"replaceDocument"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"file"},"value":{"kind":"Variable","name":{"kind":"Name","value":"file"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]}}]} as unknown as DocumentNode<ReplaceDocumentMutation, ReplaceDocumentMutationVariables>;
+export const StartLiveQuizDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartLiveQuiz"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"quizId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"questionSeconds"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startLiveQuiz"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"quizId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"quizId"}}},{"kind":"Argument","name":{"kind":"Name","value":"questionSeconds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"questionSeconds"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"joinCode"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]} as unknown as DocumentNode<StartLiveQuizMutation, StartLiveQuizMutationVariables>;
+export const JoinLiveQuizDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"JoinLiveQuiz"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"joinCode"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"joinLiveQuiz"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"joinCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"joinCode"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"joinCode"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]} as unknown as DocumentNode<JoinLiveQuizMutation, JoinLiveQuizMutationVariables>;
+export const NextLiveQuestionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"NextLiveQuestion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sessionId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nextLiveQuestion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sessionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sessionId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]} as unknown as DocumentNode<NextLiveQuestionMutation, NextLiveQuestionMutationVariables>;
+export const SubmitLiveAnswerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitLiveAnswer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SubmitLiveAnswerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitLiveAnswer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accepted"}}]}}]}}]} as unknown as DocumentNode<SubmitLiveAnswerMutation, SubmitLiveAnswerMutationVariables>;
+export const LiveQuizDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"LiveQuiz"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sessionId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"liveQuiz"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sessionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sessionId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sessionId"}},{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"joinCode"}},{"kind":"Field","name":{"kind":"Name","value":"questionIndex"}},{"kind":"Field","name":{"kind":"Name","value":"questionCount"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}},{"kind":"Field","name":{"kind":"Name","value":"question"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"prompt"}},{"kind":"Field","name":{"kind":"Name","value":"options"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reveal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"questionId"}},{"kind":"Field","name":{"kind":"Name","value":"correctAnswer"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"optionCounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"option"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"answered"}}]}},{"kind":"Field","name":{"kind":"Name","value":"answeredCount"}},{"kind":"Field","name":{"kind":"Name","value":"participantCount"}},{"kind":"Field","name":{"kind":"Name","value":"lobby"}},{"kind":"Field","name":{"kind":"Name","value":"leaderboard"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"rank"}}]}},{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"rank"}}]}}]}}]}}]} as unknown as DocumentNode<LiveQuizSubscription, LiveQuizSubscriptionVariables>;
 export const GenerateQuizDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GenerateQuiz"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GenerateQuizInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"generateQuiz"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]} as unknown as DocumentNode<GenerateQuizMutation, GenerateQuizMutationVariables>;
 export const QuizDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Quiz"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Quiz"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"stats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requested"}},{"kind":"Field","name":{"kind":"Name","value":"drafted"}},{"kind":"Field","name":{"kind":"Name","value":"verified"}},{"kind":"Field","name":{"kind":"Name","value":"rejected"}},{"kind":"Field","name":{"kind":"Name","value":"rounds"}},{"kind":"Field","name":{"kind":"Name","value":"rejectionsByReason"}},{"kind":"Field","name":{"kind":"Name","value":"engine"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}},{"kind":"Field","name":{"kind":"Name","value":"questions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"QuestionFields"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"attempts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"QuestionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Question"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"prompt"}},{"kind":"Field","name":{"kind":"Name","value":"options"}},{"kind":"Field","name":{"kind":"Name","value":"answer"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"chunk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]} as unknown as DocumentNode<QuizQuery, QuizQueryVariables>;
 export const StartQuizAttemptDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartQuizAttempt"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"quizId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startQuizAttempt"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"quizId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"quizId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"score"}}]}}]}}]} as unknown as DocumentNode<StartQuizAttemptMutation, StartQuizAttemptMutationVariables>;

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { builder } from '../schema/builder.ts';
+import { LiveQuizEventRef, LiveQuizSessionRef } from '../schema/live.ts';
+import { QuestionRef, QuizRef } from '../schema/quiz.ts';
+import { LiveQuizSession } from '../src/entities/live.ts';
+import { notFound } from '../src/errors.ts';
+import { buildLiveEvent } from '../src/live/live-event.ts';
+import {
+  joinLiveQuiz,
+  liveSessionFor,
+  nextLiveQuestion,
+  startLiveQuiz,
+  submitLiveAnswer,
+} from '../src/live/live-service.ts';
+import { withSnapshot } from '../src/pubsub.ts';
+
+const SubmitLiveAnswerInput = builder.inputType('SubmitLiveAnswerInput', {
+  fields: (t) => ({
+    sessionId: t.globalID({ required: true, for: LiveQuizSessionRef }),
+    questionId: t.globalID({ required: true, for: QuestionRef }),
+    answer: t.string({ required: true, validate: z.string().trim().min(1, 'must not be empty').max(500) }),
+  }),
+});
+
+const LiveAnswerReceiptRef = builder
+  .objectRef<{ accepted: boolean; answeredAt: Date }>('LiveAnswerReceipt')
+  .implement({
+    description: 'The answer was recorded; whether it was right is shown to everyone at the reveal',
+    fields: (t) => ({
+      accepted: t.exposeBoolean('accepted'),
+      answeredAt: t.expose('answeredAt', { type: 'DateTime' }),
+    }),
+  });
+
+builder.mutationFields((t) => ({
+  startLiveQuiz: t.field({
+    type: LiveQuizSessionRef,
+    args: {
+      quizId: t.arg.globalID({ required: true, for: QuizRef }),
+      questionSeconds: t.arg.int({ validate: z.number().int().min(5).max(600).nullish() }),
+    },
+    authScopes: async (_root, args, context) => {
+      const quiz = await context.loaders.quizById.load(args.quizId.id);
+      if (!quiz) throw notFound('Quiz');
+      return { room: { roomId: quiz.room.id, role: 'EDITOR' } };
+    },
+    resolve: async (_root, args, context) =>
+      startLiveQuiz(
+        context.em,
+        context.services.pubsub,
+        context.viewer!.id,
+        (await context.loaders.quizById.load(args.quizId.id))!,
+        { questionSeconds: args.questionSeconds },
+      ),
+  }),
+  joinLiveQuiz: t.field({
+    type: LiveQuizSessionRef,
+    args: { joinCode: t.arg.string({ required: true, validate: z.string().trim().min(4).max(20) }) },
+    authScopes: { signedIn: true },
+    resolve: (_root, args, context) =>
+      joinLiveQuiz(context.em, context.services.pubsub, context.viewer!.id, args.joinCode),
+  }),
+  nextLiveQuestion: t.field({
+    type: LiveQuizSessionRef,
+    description: 'Host only: opens the next question with a deadline, or reveals the open one, or finishes',
+    args: { sessionId: t.arg.globalID({ required: true, for: LiveQuizSessionRef }) },
+    authScopes: { signedIn: true },
+    resolve: async (_root, args, context) =>
+      nextLiveQuestion(
+        context.em,
+        context.services.pubsub,
+        await liveSessionFor(context.em, args.sessionId.id, context.viewer!.id, true),
+      ),
+  }),
+  submitLiveAnswer: t.field({
+    type: LiveAnswerReceiptRef,
+    args: { input: t.arg({ type: SubmitLiveAnswerInput, required: true }) },
+    authScopes: { signedIn: true },
+    resolve: async (_root, { input }, context) =>
+      submitLiveAnswer(
+        context.em,
+        context.services.pubsub,
+        await liveSessionFor(context.em, input.sessionId.id, context.viewer!.id),
+        context.viewer!.id,
+        { questionId: input.questionId.id, answer: input.answer },
+      ),
+  }),
+}));
+
+builder.subscriptionFields((t) => ({
+  liveQuiz: t.field({
+    type: LiveQuizEventRef,
+    description:
+      'Lobby, open question (without its answer), reveal with counts, leaderboard; current state first',
+    args: { sessionId: t.arg.globalID({ required: true, for: LiveQuizSessionRef }) },
+    authScopes: async (_root, args, context) => {
+      if (!context.viewer) return { signedIn: true };
+      await liveSessionFor(context.em, args.sessionId.id, context.viewer.id);
+      return { signedIn: true };
+    },
+    subscribe: (_root, args, context) =>
+      withSnapshot(
+        context.services.pubsub.subscribe('live:quiz', args.sessionId.id),
+        async () => {
+          const em = context.em.fork();
+          const session = await em.findOne(LiveQuizSession, args.sessionId.id);
+          return session ? buildLiveEvent(em, session) : null;
+        },
+        (event) => event.state === 'FINISHED',
+      ),
+    // Events carry everything they show: no database read per subscriber.
+    resolve: (event) => event,
+  }),
+}));
