@@ -1,21 +1,24 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { Citation, Conversation, Message } from '../src/entities/conversation.ts';
+import type { LoaderOptions } from './group.ts';
 import { byId, groupBy } from './group.ts';
 
-export function conversationByIdLoader(em: EntityManager) {
-  return new DataLoader<string, Conversation | null>(async (ids) =>
-    byId(ids, await em.find(Conversation, { id: { $in: [...ids] } })),
+export function conversationByIdLoader(em: EntityManager, options?: LoaderOptions) {
+  return new DataLoader<string, Conversation | null>(
+    async (ids) => byId(ids, await em.find(Conversation, { id: { $in: [...ids] } })),
+    options,
   );
 }
 
-export function messageByIdLoader(em: EntityManager) {
-  return new DataLoader<string, Message | null>(async (ids) =>
-    byId(ids, await em.find(Message, { id: { $in: [...ids] } })),
+export function messageByIdLoader(em: EntityManager, options?: LoaderOptions) {
+  return new DataLoader<string, Message | null>(
+    async (ids) => byId(ids, await em.find(Message, { id: { $in: [...ids] } })),
+    options,
   );
 }
 
-export function messagesByConversationLoader(em: EntityManager) {
+export function messagesByConversationLoader(em: EntityManager, options?: LoaderOptions) {
   return new DataLoader<string, Message[]>(async (ids) => {
     const messages = await em.find(
       Message,
@@ -23,17 +26,21 @@ export function messagesByConversationLoader(em: EntityManager) {
       { orderBy: { createdAt: 'asc', role: 'desc', id: 'asc' } },
     );
     return groupBy(ids, messages, (message) => message.conversation.id);
-  });
+  }, options);
 }
 
-export function citationsByMessageLoader(em: EntityManager) {
+export function citationsByMessageLoader(em: EntityManager, options?: LoaderOptions) {
   return new DataLoader<string, Citation[]>(async (ids) => {
     const citations = await em.find(Citation, { message: { $in: [...ids] } }, { orderBy: { index: 'asc' } });
     return groupBy(ids, citations, (citation) => citation.message.id);
-  });
+  }, options);
 }
 
-export function conversationsByRoomLoader(em: EntityManager, viewerId: string | null) {
+export function conversationsByRoomLoader(
+  em: EntityManager,
+  viewerId: string | null,
+  options?: LoaderOptions,
+) {
   return new DataLoader<string, Conversation[]>(async (roomIds) => {
     if (!viewerId) return roomIds.map(() => []);
     const conversations = await em.find(
@@ -42,5 +49,5 @@ export function conversationsByRoomLoader(em: EntityManager, viewerId: string | 
       { orderBy: { createdAt: 'desc', id: 'desc' } },
     );
     return groupBy(roomIds, conversations, (conversation) => conversation.room.id);
-  });
+  }, options);
 }

@@ -1,3 +1,8 @@
+/** Per-loader options; `batch: false` exists only to measure the N+1 that batching avoids. */
+export interface LoaderOptions {
+  batch?: boolean;
+}
+
 /** Orders entities to match the requested ids (null where missing), as DataLoader requires. */
 export function byId<T extends { id: string }>(ids: readonly string[], rows: T[]): (T | null)[] {
   const map = new Map(rows.map((row) => [row.id, row]));

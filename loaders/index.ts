@@ -20,26 +20,27 @@ import { membersByRoomLoader, roomByIdLoader, viewerRoleLoader } from './rooms.t
 import { userByIdLoader } from './users.ts';
 
 /** Fresh per operation (and per subscription event): a loader's cache never outlives its em. */
-export function createLoaders(em: EntityManager, viewerId: string | null) {
+export function createLoaders(em: EntityManager, viewerId: string | null, batch = true) {
+  const o = { batch };
   return {
-    roomById: roomByIdLoader(em),
-    membersByRoom: membersByRoomLoader(em),
-    viewerRole: viewerRoleLoader(em, viewerId),
-    userById: userByIdLoader(em),
-    documentById: documentByIdLoader(em),
-    documentsByRoom: documentsByRoomLoader(em),
-    chunkById: chunkByIdLoader(em),
-    conversationById: conversationByIdLoader(em),
-    conversationsByRoomForViewer: conversationsByRoomLoader(em, viewerId),
-    messageById: messageByIdLoader(em),
-    messagesByConversation: messagesByConversationLoader(em),
-    citationsByMessage: citationsByMessageLoader(em),
-    quizById: quizByIdLoader(em),
-    quizzesByRoom: quizzesByRoomLoader(em),
-    questionsByQuiz: questionsByQuizLoader(em),
-    attemptsByQuizForViewer: attemptsByQuizLoader(em, viewerId),
-    answersByAttempt: answersByAttemptLoader(em),
-    answeredByViewer: answeredByViewerLoader(em, viewerId),
+    roomById: roomByIdLoader(em, o),
+    membersByRoom: membersByRoomLoader(em, o),
+    viewerRole: viewerRoleLoader(em, viewerId, o),
+    userById: userByIdLoader(em, o),
+    documentById: documentByIdLoader(em, o),
+    documentsByRoom: documentsByRoomLoader(em, o),
+    chunkById: chunkByIdLoader(em, o),
+    conversationById: conversationByIdLoader(em, o),
+    conversationsByRoomForViewer: conversationsByRoomLoader(em, viewerId, o),
+    messageById: messageByIdLoader(em, o),
+    messagesByConversation: messagesByConversationLoader(em, o),
+    citationsByMessage: citationsByMessageLoader(em, o),
+    quizById: quizByIdLoader(em, o),
+    quizzesByRoom: quizzesByRoomLoader(em, o),
+    questionsByQuiz: questionsByQuizLoader(em, o),
+    attemptsByQuizForViewer: attemptsByQuizLoader(em, viewerId, o),
+    answersByAttempt: answersByAttemptLoader(em, o),
+    answeredByViewer: answeredByViewerLoader(em, viewerId, o),
   };
 }
 

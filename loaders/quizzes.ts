@@ -1,15 +1,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { AttemptAnswer, Question, Quiz, QuizAttempt } from '../src/entities/quiz.ts';
+import type { LoaderOptions } from './group.ts';
 import { byId, groupBy } from './group.ts';
 
-export function quizByIdLoader(em: EntityManager) {
-  return new DataLoader<string, Quiz | null>(async (ids) =>
-    byId(ids, await em.find(Quiz, { id: { $in: [...ids] } })),
+export function quizByIdLoader(em: EntityManager, options?: LoaderOptions) {
+  return new DataLoader<string, Quiz | null>(
+    async (ids) => byId(ids, await em.find(Quiz, { id: { $in: [...ids] } })),
+    options,
   );
 }
 
-export function quizzesByRoomLoader(em: EntityManager) {
+export function quizzesByRoomLoader(em: EntityManager, options?: LoaderOptions) {
   return new DataLoader<string, Quiz[]>(async (roomIds) => {
     const quizzes = await em.find(
       Quiz,
@@ -17,10 +19,10 @@ export function quizzesByRoomLoader(em: EntityManager) {
       { orderBy: { createdAt: 'desc', id: 'desc' } },
     );
     return groupBy(roomIds, quizzes, (quiz) => quiz.room.id);
-  });
+  }, options);
 }
 
-export function questionsByQuizLoader(em: EntityManager) {
+export function questionsByQuizLoader(em: EntityManager, options?: LoaderOptions) {
   return new DataLoader<string, Question[]>(async (quizIds) => {
     const questions = await em.find(
       Question,
@@ -28,11 +30,11 @@ export function questionsByQuizLoader(em: EntityManager) {
       { orderBy: { ordinal: 'asc' } },
     );
     return groupBy(quizIds, questions, (question) => question.quiz.id);
-  });
+  }, options);
 }
 
 /** The viewer's own attempts per quiz, newest first. */
-export function attemptsByQuizLoader(em: EntityManager, viewerId: string | null) {
+export function attemptsByQuizLoader(em: EntityManager, viewerId: string | null, options?: LoaderOptions) {
   return new DataLoader<string, QuizAttempt[]>(async (quizIds) => {
     if (!viewerId) return quizIds.map(() => []);
     const attempts = await em.find(
@@ -41,10 +43,10 @@ export function attemptsByQuizLoader(em: EntityManager, viewerId: string | null)
       { orderBy: { createdAt: 'desc', id: 'desc' } },
     );
     return groupBy(quizIds, attempts, (attempt) => attempt.quiz.id);
-  });
+  }, options);
 }
 
-export function answersByAttemptLoader(em: EntityManager) {
+export function answersByAttemptLoader(em: EntityManager, options?: LoaderOptions) {
   return new DataLoader<string, AttemptAnswer[]>(async (attemptIds) => {
     const answers = await em.find(
       AttemptAnswer,
@@ -52,11 +54,11 @@ export function answersByAttemptLoader(em: EntityManager) {
       { orderBy: { createdAt: 'asc' } },
     );
     return groupBy(attemptIds, answers, (answer) => answer.attempt.id);
-  });
+  }, options);
 }
 
 /** Questions the viewer has answered in any attempt of theirs: only those reveal answer and explanation. */
-export function answeredByViewerLoader(em: EntityManager, viewerId: string | null) {
+export function answeredByViewerLoader(em: EntityManager, viewerId: string | null, options?: LoaderOptions) {
   return new DataLoader<string, boolean>(async (questionIds) => {
     if (!viewerId) return questionIds.map(() => false);
     const answered = await em.find(
@@ -66,5 +68,5 @@ export function answeredByViewerLoader(em: EntityManager, viewerId: string | nul
     );
     const ids = new Set(answered.map((answer) => answer.question.id));
     return questionIds.map((id) => ids.has(id));
-  });
+  }, options);
 }

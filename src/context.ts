@@ -60,6 +60,7 @@ export async function resolveViewer(services: Services, authorization: unknown):
 }
 
 export function createContext(services: Services, viewer: Viewer | null, logger = services.logger): Context {
+  const batching = services.config.DATALOADER_BATCHING === 'on';
   const context: Context = {
     em: services.orm.em.fork() as EntityManager,
     logger,
@@ -69,10 +70,10 @@ export function createContext(services: Services, viewer: Viewer | null, logger 
     // `this`, not the closure: envelop hands resolvers a copy of the context object.
     refresh(this: Context) {
       this.em = services.orm.em.fork() as EntityManager;
-      this.loaders = createLoaders(this.em, viewer?.id ?? null);
+      this.loaders = createLoaders(this.em, viewer?.id ?? null, batching);
       return this;
     },
   };
-  context.loaders = createLoaders(context.em, viewer?.id ?? null);
+  context.loaders = createLoaders(context.em, viewer?.id ?? null, batching);
   return context;
 }

@@ -47,5 +47,22 @@ describe('DataLoader batching', () => {
     );
     expect(counts[0]).toBeGreaterThan(0);
     expect(counts[1]).toBe(counts[0]);
+
+    // The same data through a server with batching off: the N+1 the loaders avoid.
+    const unbatched = await startTestServer({
+      DATALOADER_BATCHING: 'off',
+      JWT_SECRET: server.services.config.JWT_SECRET,
+    });
+    try {
+      const off: number[] = [];
+      for (const owner of [few, many]) {
+        const result = await request(unbatched.url, RoomsWithMembersDocument, { first: 50 }, owner.token);
+        off.push(result.extensions?.sqlStatements as number);
+      }
+      console.log(`without batching: 5 rooms → ${off[0]}, 50 rooms → ${off[1]}`);
+      expect(off[1]).toBeGreaterThan(off[0]! + 40);
+    } finally {
+      await unbatched.close();
+    }
   }, 120_000);
 });
