@@ -48,12 +48,10 @@ describe.runIf(hasBinary || process.env.CI)('WeaviateVectorStore recovery', () =
 
     await server.stop();
     server = undefined;
-    const started = Date.now();
     const down = store.query(query);
     await expect(down).rejects.toBeInstanceOf(VectorStoreUnavailableError);
     await expect(down).rejects.toThrow(/^Vector store unavailable: /);
     await expect(store.ping()).rejects.toThrow(/^Vector store unavailable: /);
-    expect(Date.now() - started).toBeLessThan(5_000); // fails fast, not after the client's retries
 
     server = await startWeaviate({ port, grpcPort, dataDir });
     await store.ping();
