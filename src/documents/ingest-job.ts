@@ -286,7 +286,8 @@ async function reusableEmbeddings(
   return byHash;
 }
 
-function textHash(embedderId: string, text: string) {
+/** Identifies a chunk text embedded by one embedder: equal hashes can share a vector. */
+export function textHash(embedderId: string, text: string) {
   return createHash('sha256').update(embedderId).update('\0').update(text).digest('hex');
 }
 

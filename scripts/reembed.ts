@@ -1,0 +1,31 @@
+/**
+ * npm run reembed -- --room <room id>
+ * Re-embeds a room with the embedder the server is configured with now (EMBEDDING_MODEL /
+ * EMBEDDING_DIMENSIONS, or the local embedder), after a change of embedder made its vectors unusable.
+ */
+
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import { bootstrap } from '../src/bootstrap.ts';
+import { loadConfig } from '../src/config.ts';
+import { reembedRoom } from '../src/retrieval/reembed.ts';
+
+const flag = process.argv.indexOf('--room');
+const raw = flag >= 0 ? process.argv[flag + 1] : undefined;
+if (!raw) {
+  console.error('usage: npm run reembed -- --room <room id>');
+  process.exit(2);
+}
+const roomId = /^[0-9a-f-]{36}$/i.test(raw) ? raw : decodeGlobalID(raw).id;
+const app = await bootstrap({ ...loadConfig(), ROLE: 'api' });
+try {
+  const count = await reembedRoom(
+    app.services.orm.em.fork() as EntityManager,
+    app.services,
+    roomId,
+    (done, total) => process.stdout.write(`\rre-embedded ${done}/${total} chunks`),
+  );
+  console.log(`\nroom ${roomId} now uses ${app.services.embedder.id} (${count} chunks)`);
+} finally {
+  await app.shutdown();
+}
