@@ -6,6 +6,7 @@
  * say the same thing twice.
  */
 import { analyze } from '../retrieval/text-analysis.ts';
+import { stripMarkers } from './context-pack.ts';
 import { overlap, type Sentence, sentencesOf, TermWeights } from './passages.ts';
 import type { AnswerEngine, AnswerInput, AnswerResult, SourceChunk } from './types.ts';
 
@@ -116,6 +117,14 @@ export function wordDeltas(text: string, wordsPerDelta: number): string[] {
   return out;
 }
 
+/**
+ * A source sentence without its own bracketed numbers (footnote marks, "[7]"-style references): left in,
+ * they would read as citation markers of this answer and point at whichever source has that number.
+ */
+function quotable(sentence: string): string {
+  return stripMarkers(sentence).trim();
+}
+
 export class ExtractiveAnswerEngine implements AnswerEngine {
   readonly name = 'offline-extractive';
   readonly model = 'extractive-v1';
@@ -131,7 +140,7 @@ export class ExtractiveAnswerEngine implements AnswerEngine {
     if (ranked.length === 0 || ranked[0].coverage < (this.options.minCoverage ?? 0.3))
       return NOT_COVERED_ANSWER;
     return selectSentences(ranked, this.options)
-      .map((s) => `${s.text} [${s.sourceIndex}]`)
+      .map((s) => `${quotable(s.text)} [${s.sourceIndex}]`)
       .join(' ');
   }
 

@@ -233,7 +233,10 @@ export function verifyAnswer(
       abstentions++;
       continue;
     }
-    if (terms.size < 2) continue;
+    // A marker on a sentence too short to be a claim still cites: every marker kept in the text must
+    // have its citation, or a reader sees "[1]" pointing at nothing.
+    const isClaim = terms.size >= 2;
+    if (!isClaim && markers.length === 0) continue;
 
     const cited = new Set<string>();
     for (const n of markers) {
@@ -248,6 +251,7 @@ export function verifyAnswer(
       if (!prev || (candidate.verbatim && (!prev.verbatim || candidate.words > prev.words)))
         best.set(n, candidate);
     }
+    if (!isClaim) continue;
     const score = markers.length === 0 ? 0 : weights.coverage(terms, cited);
     sentenceSupport.push({ sentence, markers, score, supported: score >= threshold });
   }
