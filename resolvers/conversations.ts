@@ -92,9 +92,10 @@ builder.subscriptionFields((t) => ({
           (event) => event.done,
         ),
       ),
-    // Each event reads the database afresh: the previous event's identity map and loader cache are stale.
+    // Events that carry the stored message read it afresh (the previous read's identity map is stale);
+    // the deltas between them touch no database.
     resolve: (event, _args, context) => {
-      context.refresh();
+      if (event.withMessage) context.refresh();
       return event;
     },
   }),
@@ -105,6 +106,7 @@ async function* deltasPerSubscriber(
   events: AsyncIterable<MessageStreamEvent>,
 ): AsyncGenerator<MessageStreamEvent> {
   let seen = '';
+  let first = true;
   for await (const event of events) {
     // An event older than the snapshot (published between listening and reading it) adds nothing.
     if (!event.reset && !event.done && seen.startsWith(event.content)) continue;
@@ -112,6 +114,7 @@ async function* deltasPerSubscriber(
     const delta = continues ? event.content.slice(seen.length) : event.content;
     if (!delta && !event.done && continues) continue;
     seen = event.content;
-    yield { ...event, delta, reset: !continues };
+    yield { ...event, delta, reset: !continues, withMessage: first || event.done };
+    first = false;
   }
 }

@@ -130,8 +130,10 @@ export const MessageStreamEventRef = builder.objectRef<MessageStreamEvent>('Mess
     message: t.field({
       type: MessageRef,
       nullable: true,
-      description: 'The message as stored; with citations once done',
-      resolve: (event, _args, context) => context.loaders.messageById.load(event.messageId),
+      description:
+        'The message as stored: on the first event and on the final one (with citations); null on deltas',
+      resolve: (event, _args, context) =>
+        event.withMessage ? context.loaders.messageById.load(event.messageId) : null,
     }),
   }),
 });

@@ -101,12 +101,20 @@ export function createApiServer(services: Services, options: { readiness?: Readi
       execute: (args) => (args.rootValue as Enveloped).execute(args),
       subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
       onSubscribe: async (ctx, _id, params) => {
+        // GraphiQL sends its headers with each operation (extensions.headers), not as connection params.
+        const headers = params.extensions?.headers as Record<string, unknown> | undefined;
+        const authorization = headers?.authorization ?? headers?.Authorization;
+        let viewer = ctx.extra.viewer ?? null;
+        if (!viewer && authorization) {
+          viewer = await resolveViewer(services, authorization).catch(() => null);
+          if (!viewer) return [new AppError('UNAUTHENTICATED', 'Invalid or expired token')];
+        }
         const enveloped = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,
           socket: ctx.extra.socket,
           params,
-          extra: { viewer: ctx.extra.viewer ?? null },
+          extra: { viewer },
         } as never);
         const document = enveloped.parse(params.query);
         const errors = enveloped.validate(enveloped.schema, document);

@@ -22,6 +22,8 @@ export interface MessageStreamEvent {
   done: boolean;
   /** True when the text was rewritten from the start (the repair round): render `content`, not deltas. */
   reset?: boolean;
+  /** Set per subscriber on its first and last event: only those carry the stored message. */
+  withMessage?: boolean;
 }
 
 export interface AnswerRequest {

@@ -59,6 +59,25 @@ describe('GraphQL over WebSocket', () => {
     await client.dispose();
   });
 
+  it('accepts the token in the operation’s extensions.headers, as GraphiQL sends it', async () => {
+    const client = wsClient(server.wsUrl);
+    const result = await new Promise<unknown>((resolve, reject) => {
+      client.subscribe(
+        { query: print(MeDocument), extensions: { headers: { Authorization: `Bearer ${owner.token}` } } },
+        { next: resolve, error: reject, complete: () => {} },
+      );
+    });
+    expect(result).toMatchObject({ data: { me: { id: owner.id } } });
+    const forged = await new Promise<unknown>((resolve) => {
+      client.subscribe(
+        { query: print(MeDocument), extensions: { headers: { Authorization: 'Bearer forged' } } },
+        { next: resolve, error: resolve, complete: () => {} },
+      );
+    });
+    expect(JSON.stringify(forged)).toContain('UNAUTHENTICATED');
+    await client.dispose();
+  });
+
   it('pushes member additions to a subscribed member', async () => {
     const watcher = subscribe(owner.token, roomId);
     await new Promise((resolve) => setTimeout(resolve, 200));
