@@ -82,7 +82,7 @@ export async function bootstrap(config: Config, logger = createLogger(config)) {
     quizEngines: createQuizEngines(config),
   };
   if (config.ROLE !== 'api') {
-    const workers = await startWorkers(services);
+    const workers = await startWorkers(services, { concurrency: config.WORKER_CONCURRENCY });
     cleanup.push(() => workers.stop());
   }
   return {

@@ -36,6 +36,8 @@ const EnvSchema = z.object({
     .int()
     .min(1)
     .default(50 * 1024 * 1024),
+  /** Jobs each worker process runs at once per queue (extraction itself uses one thread per process). */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
   /** Benchmarks only: `off` turns DataLoader batching off to show the N+1 it prevents. */
   DATALOADER_BATCHING: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -4,11 +4,16 @@
 # (proxy_next_upstream), and subscription clients of the restarted instance reconnect.
 #
 #   infra/host/rolling-restart.sh [PORT...]     default: every enabled studyroom-api@PORT instance
-# env: READY_TIMEOUT (seconds per instance, 90), SETTLE (seconds between instances, 3)
+# env: READY_TIMEOUT (seconds per instance, 90), SETTLE (seconds between instances, 8)
+#
+# SETTLE must exceed the upstream's fail_timeout (5s in infra/nginx/studyroom.conf): the refused
+# connects while an instance restarts mark it unavailable in nginx for fail_timeout, and stopping the
+# next instance before that has passed leaves nginx no live upstream (502s). test/infra/rolling-restart.test.ts
+# runs this procedure behind the repository's nginx config and reads SETTLE's default from here.
 set -euo pipefail
 
 ready_timeout=${READY_TIMEOUT:-90}
-settle=${SETTLE:-3}
+settle=${SETTLE:-8}
 
 ports=("$@")
 if [[ ${#ports[@]} -eq 0 ]]; then

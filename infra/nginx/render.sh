@@ -3,7 +3,8 @@
 #
 #   infra/nginx/render.sh test OUTDIR   loopback config from test.conf.template, for tests:
 #       env HTTP_PORT (8080), HTTPS_PORT (8443), API_PORTS ("4001 4002"), RATE (1000r/s),
-#       CERT/KEY (default: a self-signed localhost certificate generated into OUTDIR).
+#       CERT/KEY (default: a self-signed localhost certificate generated into OUTDIR),
+#       ACME_ROOT (OUTDIR/acme): the certbot webroot the ACME snippet serves (production: /var/www/certbot).
 #       Start it with: nginx -p OUTDIR -c OUTDIR/nginx.conf -e OUTDIR/error.log -g 'daemon off;'
 #   infra/nginx/render.sh prod OUTDIR   the production studyroom.conf wrapped in a minimal main
 #       config, its /etc paths pointed at the repo snippets and a generated certificate (nginx -t only).
@@ -31,9 +32,15 @@ if [[ $(id -u) == 0 ]]; then user_line='user root;'; else user_line='# (not root
 case $mode in
   test)
     if [[ -z ${CERT:-} ]]; then make_cert; CERT=$out/cert.pem; KEY=$out/key.pem; fi
+    # The ACME snippet as shipped, with its webroot moved under OUTDIR (tests write challenge files there).
+    acme_root=${ACME_ROOT:-$out/acme}
+    mkdir -p "$acme_root/.well-known/acme-challenge"
+    sed "s#root /var/www/certbot;#root $acme_root;#" "$here/snippets/studyroom-acme.conf" > "$out/studyroom-acme.conf"
+    grep -q "root $acme_root;" "$out/studyroom-acme.conf" \
+      || { echo "render.sh: snippets/studyroom-acme.conf has no 'root /var/www/certbot;' line" >&2; exit 1; }
     upstreams=''
     for port in ${API_PORTS:-4001 4002}; do
-      upstreams+="        server 127.0.0.1:${port} max_fails=3 fail_timeout=10s;"$'\n'
+      upstreams+="        server 127.0.0.1:${port} max_fails=3 fail_timeout=5s;"$'\n'
     done
     # shellcheck disable=SC2016 # the list names the variables envsubst may replace
     OUT=$out SNIPPETS=$here/snippets HTTP_PORT=${HTTP_PORT:-8080} HTTPS_PORT=${HTTPS_PORT:-8443} \

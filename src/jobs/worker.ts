@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { JobWithMetadata } from 'pg-boss';
 import type { Services } from '../context.ts';
 import { DEFAULT_LIMITS, runIngestJob } from '../documents/ingest-job.ts';
@@ -16,7 +17,11 @@ export async function startWorkers(services: Services, options: { concurrency?: 
   const extractor = new ExtractorPool({ size: 1 });
   const ingestServices = { ...services, extractor, limits: DEFAULT_LIMITS };
 
-  /** Runs each job of a queue through `handle`, timing it; a throw hands the job back for a retry. */
+  const worker = `${hostname()}:${process.pid}`;
+  /**
+   * Runs each job of a queue through `handle`, timing and logging it; a throw hands the job back for a
+   * retry. The job's stored output names the worker that completed it.
+   */
   async function consume<T extends object>(
     queue: Queue,
     handle: (job: JobWithMetadata<T>) => Promise<void>,
@@ -30,7 +35,12 @@ export async function startWorkers(services: Services, options: { concurrency?: 
         const timer = services.metrics.jobDuration.startTimer({ queue });
         try {
           await handle(job);
-          timer({ outcome: 'done' });
+          const seconds = timer({ outcome: 'done' });
+          services.logger.info(
+            { queue, jobId: job.id, data: job.data, ms: Math.round(seconds * 1000), worker },
+            'job done',
+          );
+          return { worker };
         } catch (error) {
           timer({ outcome: 'retry' });
           throw error;

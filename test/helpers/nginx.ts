@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,10 +10,10 @@ const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((path) => existsSync(pa
 
 /** Debian's nginx (and openssl for render.sh's certificate); absent → skip, except in CI. */
 export function nginxAvailable(): boolean {
-  const ok =
-    spawnSync(NGINX, ['-v']).status === 0 && spawnSync('openssl', ['version']).status === 0;
+  const ok = spawnSync(NGINX, ['-v']).status === 0 && spawnSync('openssl', ['version']).status === 0;
   if (ok) return true;
-  if (process.env.CI) throw new Error('nginx or openssl is missing: .ci/run installs nginx (apt-get install nginx)');
+  if (process.env.CI)
+    throw new Error('nginx or openssl is missing: .ci/run installs nginx (apt-get install nginx)');
   console.warn('skipping nginx tests: nginx not installed (apt-get install -y nginx)');
   return false;
 }
@@ -38,6 +38,7 @@ export interface Nginx {
 /**
  * infra/nginx/render.sh test: the repository's snippets on loopback, as the current user, with pid, logs,
  * temp files and the self-signed certificate in a temp dir, in front of 127.0.0.1:PORT for each API port.
+ * The dir (logs included) is removed on stop unless KEEP_NGINX_DIR is set.
  */
 export async function startNginx(apiPorts: number[]): Promise<Nginx> {
   const dir = mkdtempSync(join(tmpdir(), 'studyroom-nginx-'));
@@ -57,8 +58,10 @@ export async function startNginx(apiPorts: number[]): Promise<Nginx> {
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
-  child.stdout!.on('data', (data: Buffer) => void (output += data));
-  child.stderr!.on('data', (data: Buffer) => void (output += data));
+  for (const stream of [child.stdout!, child.stderr!])
+    stream.on('data', (data: Buffer) => {
+      output += data;
+    });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const started = Date.now();
   while (!(await accepts(httpsPort))) {
@@ -75,14 +78,12 @@ export async function startNginx(apiPorts: number[]): Promise<Nginx> {
     wsUrl: `wss://127.0.0.1:${httpsPort}/graphql`,
     certificate: readFileSync(join(dir, 'cert.pem'), 'utf8'),
     acmeRoot: join(dir, 'acme'),
-    accessLog: () =>
-      readLog(join(dir, 'access.log'))
-        .split('\n')
-        .filter(Boolean),
+    accessLog: () => readLog(join(dir, 'access.log')).split('\n').filter(Boolean),
     errorLog: () => readLog(join(dir, 'error.log')),
     async stop() {
       if (child.exitCode === null) child.kill('SIGQUIT'); // graceful: finish open requests, then exit
       await exited;
+      if (!process.env.KEEP_NGINX_DIR) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
