@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { builder } from '../schema/builder.ts';
 import { LiveQuizEventRef, LiveQuizSessionRef } from '../schema/live.ts';
 import { QuestionRef, QuizRef } from '../schema/quiz.ts';
-import { LiveQuizSession } from '../src/entities/live.ts';
 import { notFound } from '../src/errors.ts';
-import { buildLiveEvent } from '../src/live/live-event.ts';
+import type { LiveQuizEvent } from '../src/live/live-event.ts';
 import {
   joinLiveQuiz,
   liveSessionFor,
@@ -47,7 +46,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, context) =>
       startLiveQuiz(
         context.em,
-        context.services.pubsub,
+        context.services,
         context.viewer!.id,
         (await context.loaders.quizById.load(args.quizId.id))!,
         { questionSeconds: args.questionSeconds },
@@ -58,7 +57,7 @@ builder.mutationFields((t) => ({
     args: { joinCode: t.arg.string({ required: true, validate: z.string().trim().min(4).max(20) }) },
     authScopes: { signedIn: true },
     resolve: (_root, args, context) =>
-      joinLiveQuiz(context.em, context.services.pubsub, context.viewer!.id, args.joinCode),
+      joinLiveQuiz(context.em, context.services, context.viewer!.id, args.joinCode),
   }),
   nextLiveQuestion: t.field({
     type: LiveQuizSessionRef,
@@ -68,7 +67,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, context) =>
       nextLiveQuestion(
         context.em,
-        context.services.pubsub,
+        context.services,
         await liveSessionFor(context.em, args.sessionId.id, context.viewer!.id, true),
       ),
   }),
@@ -79,7 +78,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, context) =>
       submitLiveAnswer(
         context.em,
-        context.services.pubsub,
+        context.services,
         await liveSessionFor(context.em, input.sessionId.id, context.viewer!.id),
         context.viewer!.id,
         { questionId: input.questionId.id, answer: input.answer },
@@ -99,16 +98,24 @@ builder.subscriptionFields((t) => ({
       return { signedIn: true };
     },
     subscribe: (_root, args, context) =>
-      withSnapshot(
-        context.services.pubsub.subscribe('live:quiz', args.sessionId.id),
-        async () => {
-          const em = context.em.fork();
-          const session = await em.findOne(LiveQuizSession, args.sessionId.id);
-          return session ? buildLiveEvent(em, session) : null;
-        },
-        (event) => event.state === 'FINISHED',
+      newerOnly(
+        withSnapshot(
+          context.services.pubsub.subscribe('live:quiz', args.sessionId.id),
+          () => context.services.liveEvents.current(context.em.fork(), args.sessionId.id),
+          (event) => event.state === 'FINISHED',
+        ),
       ),
     // Events carry everything they show: no database read per subscriber.
     resolve: (event) => event,
   }),
 }));
+
+/** Events are built concurrently and may cross on the way: a subscriber only ever moves forward. */
+async function* newerOnly(events: AsyncIterable<LiveQuizEvent>): AsyncGenerator<LiveQuizEvent> {
+  let seq = -1;
+  for await (const event of events) {
+    if (event.seq <= seq) continue;
+    seq = event.seq;
+    yield event;
+  }
+}

@@ -11,6 +11,7 @@ import { startEmbeddedPostgres } from './db/embedded-postgres.ts';
 import { migrateUp, openOrm } from './db/orm.ts';
 import { startQueue } from './jobs/queue.ts';
 import { startWorkers } from './jobs/worker.ts';
+import { LiveEventCache } from './live/live-event-cache.ts';
 import { createMetrics } from './metrics.ts';
 import { createAppPubSub } from './pubsub.ts';
 import { createQuizEngines } from './quizzes/quiz-engines.ts';
@@ -80,6 +81,7 @@ export async function bootstrap(config: Config, logger = createLogger(config)) {
     answers,
     metrics,
     quizEngines: createQuizEngines(config),
+    liveEvents: new LiveEventCache(),
   };
   if (config.ROLE !== 'api') {
     const workers = await startWorkers(services, { concurrency: config.WORKER_CONCURRENCY });

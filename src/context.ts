@@ -7,6 +7,7 @@ import type { TokenService } from './auth/tokens.ts';
 import { bearerToken } from './auth/tokens.ts';
 import type { Config } from './config.ts';
 import type { AnswerRunner } from './conversations/answer-runner.ts';
+import type { LiveEventCache } from './live/live-event-cache.ts';
 import type { Metrics } from './metrics.ts';
 import type { PubSub } from './pubsub.ts';
 import type { QuizEngines } from './quizzes/quiz-engines.ts';
@@ -26,6 +27,7 @@ export interface Services {
   answers: AnswerRunner;
   metrics: Metrics;
   quizEngines: QuizEngines;
+  liveEvents: LiveEventCache;
 }
 
 export interface Viewer {

@@ -8,19 +8,37 @@ import type { PubSub } from '../pubsub.ts';
 import { gradeAnswer } from '../quiz/grade.ts';
 import { generateJoinCode, normaliseJoinCode } from './join-code.ts';
 import { buildLiveEvent } from './live-event.ts';
+import type { LiveEventCache } from './live-event-cache.ts';
+
+export interface LiveServices {
+  pubsub: PubSub;
+  liveEvents: LiveEventCache;
+}
 
 const SESSION_TTL_MS = 12 * 3600_000;
 const FINISHED_TTL_MS = 3600_000;
 /** Points for a correct answer: half for being right, half scaled by the time left. */
 const MAX_POINTS = 1000;
 
-export async function publishLiveState(em: EntityManager, pubsub: PubSub, session: LiveQuizSession) {
-  pubsub.publish('live:quiz', session.id, await buildLiveEvent(em, session));
+/**
+ * Bumps the session's `seq` (every change does, joins and answer counts included, so each published event
+ * is newer than the last), builds the event once, remembers it for snapshots and publishes it.
+ */
+export async function publishLiveState(em: EntityManager, services: LiveServices, session: LiveQuizSession) {
+  const [row] = await em
+    .getConnection()
+    .execute<{ seq: number }[]>('update live_quiz_session set seq = seq + 1 where id = ? returning seq', [
+      session.id,
+    ]);
+  session.seq = row!.seq;
+  const event = await buildLiveEvent(em, session);
+  services.liveEvents.remember(event);
+  services.pubsub.publish('live:quiz', session.id, event);
 }
 
 export async function startLiveQuiz(
   em: EntityManager,
-  pubsub: PubSub,
+  live: LiveServices,
   hostId: string,
   quiz: Quiz,
   options: { questionSeconds?: number | null } = {},
@@ -39,13 +57,13 @@ export async function startLiveQuiz(
       expiresAt: new Date(now + SESSION_TTL_MS),
     });
     await em.flush();
-    await publishLiveState(em, pubsub, session);
+    await publishLiveState(em, live, session);
     return session;
   }
 }
 
 /** Any signed-in user joins by code; joining again is harmless and returns the same session. */
-export async function joinLiveQuiz(em: EntityManager, pubsub: PubSub, userId: string, code: string) {
+export async function joinLiveQuiz(em: EntityManager, live: LiveServices, userId: string, code: string) {
   const session = await em.findOne(LiveQuizSession, {
     joinCode: normaliseJoinCode(code),
     expiresAt: { $gt: new Date() },
@@ -57,7 +75,7 @@ export async function joinLiveQuiz(em: EntityManager, pubsub: PubSub, userId: st
     const fork = em.fork();
     fork.create(LiveParticipant, { session: session.id, user: userId, displayName: user.displayName });
     await fork.flush();
-    await publishLiveState(em, pubsub, session);
+    await publishLiveState(em, live, session);
   } catch (error) {
     if (!(error instanceof UniqueConstraintViolationException)) throw error;
   }
@@ -65,7 +83,7 @@ export async function joinLiveQuiz(em: EntityManager, pubsub: PubSub, userId: st
 }
 
 /** Host only: LOBBY → first question; QUESTION → reveal; REVEAL → next question, or FINISHED after the last. */
-export async function nextLiveQuestion(em: EntityManager, pubsub: PubSub, session: LiveQuizSession) {
+export async function nextLiveQuestion(em: EntityManager, live: LiveServices, session: LiveQuizSession) {
   const total = await em.count(Question, { quiz: session.quiz.id });
   const now = new Date();
   if (session.state === 'QUESTION') {
@@ -82,9 +100,8 @@ export async function nextLiveQuestion(em: EntityManager, pubsub: PubSub, sessio
     session.questionOpenedAt = now;
     session.deadline = new Date(now.getTime() + session.questionSeconds * 1000);
   }
-  session.seq += 1;
   await em.flush();
-  await publishLiveState(em, pubsub, session);
+  await publishLiveState(em, live, session);
   return session;
 }
 
@@ -104,7 +121,7 @@ export async function liveSessionFor(em: EntityManager, sessionId: string, userI
  */
 export async function submitLiveAnswer(
   em: EntityManager,
-  pubsub: PubSub,
+  live: LiveServices,
   session: LiveQuizSession,
   userId: string,
   input: { questionId: string; answer: string },
@@ -141,13 +158,13 @@ export async function submitLiveAnswer(
       throw badInput('You already answered this question', 'questionId');
     throw error;
   }
-  scheduleAnswerCount(em, pubsub, session);
+  scheduleAnswerCount(em, live, session);
   return { accepted: true, answeredAt: new Date(now) };
 }
 
 // Answer counts reach 1,000 players at most twice a second, not once per answer.
 const pendingCounts = new Map<string, NodeJS.Timeout>();
-function scheduleAnswerCount(em: EntityManager, pubsub: PubSub, session: LiveQuizSession) {
+function scheduleAnswerCount(em: EntityManager, live: LiveServices, session: LiveQuizSession) {
   if (pendingCounts.has(session.id)) return;
   const fork = em.fork();
   pendingCounts.set(
@@ -155,8 +172,8 @@ function scheduleAnswerCount(em: EntityManager, pubsub: PubSub, session: LiveQui
     setTimeout(async () => {
       pendingCounts.delete(session.id);
       const fresh = await fork.findOne(LiveQuizSession, session.id);
-      if (fresh?.state === 'QUESTION' && fresh.seq === session.seq)
-        await publishLiveState(fork, pubsub, fresh).catch(() => undefined);
+      if (fresh?.state === 'QUESTION' && fresh.questionIndex === session.questionIndex)
+        await publishLiveState(fork, live, fresh).catch(() => undefined);
     }, 500).unref(),
   );
 }

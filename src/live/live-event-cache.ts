@@ -1,0 +1,44 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { LiveQuizSession } from '../entities/live.ts';
+import { buildLiveEvent, type LiveQuizEvent } from './live-event.ts';
+
+/**
+ * The latest event of each session, per process, keyed by the session's `seq` (bumped on every change).
+ * A thousand players connecting or reconnecting at once cost one build and a thousand primary-key reads,
+ * not a thousand builds.
+ */
+export class LiveEventCache {
+  private readonly events = new Map<string, Promise<LiveQuizEvent>>();
+
+  remember(event: LiveQuizEvent): void {
+    this.events.set(this.key(event.sessionId, event.seq), Promise.resolve(event));
+  }
+
+  /** The current event of a session, built at most once per change; null when it does not exist. */
+  async current(em: EntityManager, sessionId: string): Promise<LiveQuizEvent | null> {
+    const session = await em.findOne(LiveQuizSession, sessionId, { disableIdentityMap: true });
+    if (!session) return null;
+    const key = this.key(session.id, session.seq);
+    let event = this.events.get(key);
+    if (!event) {
+      event = buildLiveEvent(em, session);
+      this.events.set(key, event);
+      event.catch(() => this.events.delete(key));
+    }
+    this.prune(session.id, session.seq);
+    return event;
+  }
+
+  private key(sessionId: string, seq: number) {
+    return `${sessionId}:${seq}`;
+  }
+
+  /** Keeps only the newest event per session, and a bounded number of sessions. */
+  private prune(sessionId: string, seq: number) {
+    for (const key of this.events.keys()) {
+      const [id, s] = key.split(':');
+      if (id === sessionId && Number(s) < seq) this.events.delete(key);
+    }
+    while (this.events.size > 1000) this.events.delete(this.events.keys().next().value!);
+  }
+}
