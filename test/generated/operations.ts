@@ -313,7 +313,7 @@ export type MessageStreamEvent = {
   /** Text added since the previous event */
   delta: Scalars['String']['output'];
   done: Scalars['Boolean']['output'];
-  /** The message as stored; with citations once done */
+  /** The message as stored: on the first event and on the final one (with citations); null on deltas */
   message: Maybe<Message>;
   messageId: Scalars['ID']['output'];
   /** The text restarted (a repair round): show `content` instead of appending `delta` */
