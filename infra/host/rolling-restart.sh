@@ -6,10 +6,10 @@
 #   infra/host/rolling-restart.sh [PORT...]     default: every enabled studyroom-api@PORT instance
 # env: READY_TIMEOUT (seconds per instance, 90), SETTLE (seconds between instances, 8)
 #
-# SETTLE must exceed the upstream's fail_timeout (5s in infra/nginx/studyroom.conf): the refused
-# connects while an instance restarts mark it unavailable in nginx for fail_timeout, and stopping the
-# next instance before that has passed leaves nginx no live upstream (502s). test/infra/rolling-restart.test.ts
-# runs this procedure behind the repository's nginx config and reads SETTLE's default from here.
+# SETTLE gives the restarted instance time to take over its share (WebSocket clients reconnect to it)
+# before the next one stops. nginx never marks an instance unavailable (max_fails=0), so a refused
+# connect during a restart just moves the request on. test/infra/rolling-restart.test.ts runs this
+# procedure behind the repository's nginx config and reads SETTLE's default from here.
 set -euo pipefail
 
 ready_timeout=${READY_TIMEOUT:-90}

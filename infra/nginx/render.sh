@@ -40,7 +40,7 @@ case $mode in
       || { echo "render.sh: snippets/studyroom-acme.conf has no 'root /var/www/certbot;' line" >&2; exit 1; }
     upstreams=''
     for port in ${API_PORTS:-4001 4002}; do
-      upstreams+="        server 127.0.0.1:${port} max_fails=3 fail_timeout=5s;"$'\n'
+      upstreams+="        server 127.0.0.1:${port} max_fails=0;"$'\n'
     done
     # shellcheck disable=SC2016 # the list names the variables envsubst may replace
     OUT=$out SNIPPETS=$here/snippets HTTP_PORT=${HTTP_PORT:-8080} HTTPS_PORT=${HTTPS_PORT:-8443} \

@@ -149,6 +149,11 @@ export async function runIngestJob(services: IngestServices, job: IngestJob): Pr
     }));
     await services.vectorStore.deleteDocument(room.id, document.id);
     await services.vectorStore.upsert(room.id, records);
+    // READY promises vectors for every chunk: a store that lost some (a concurrent rerun) means retry.
+    const stored = await services.vectorStore.count(room.id, document.id);
+    if (stored !== records.length) {
+      throw new Error(`the vector store holds ${stored} of ${records.length} vectors for this document`);
+    }
 
     await em.transactional(async (tx) => {
       // READY first: the row lock orders this against a concurrent cancel or replace, and a document that

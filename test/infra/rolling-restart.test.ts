@@ -33,7 +33,7 @@ import { redisAvailable, startRedis } from '../helpers/redis.ts';
  * instances behind the repository's nginx config, while clients keep querying and a subscription streams.
  */
 const available = nginxAvailable() && redisAvailable();
-/** Seconds between instances: SETTLE, else rolling-restart.sh's default (it must exceed fail_timeout). */
+/** Seconds between instances: SETTLE, else rolling-restart.sh's default (time for the restarted instance to take over). */
 const SETTLE_MS =
   Number(
     process.env.SETTLE ??
