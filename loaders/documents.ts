@@ -2,7 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { Document } from '../src/entities/document.ts';
 import type { LoaderOptions } from './group.ts';
-import { byId, groupBy } from './group.ts';
+import { byId, findRows, listLoader, type ReadModel } from './group.ts';
+
+/** A document as the schema reads it: a managed entity or a read-only row. */
+export type DocumentView = ReadModel<Document, 'room' | 'uploadedBy'>;
 
 export function documentByIdLoader(em: EntityManager, options?: LoaderOptions) {
   return new DataLoader<string, Document | null>(async (ids) => {
@@ -10,13 +13,17 @@ export function documentByIdLoader(em: EntityManager, options?: LoaderOptions) {
   }, options);
 }
 
+/** Newest first; keyed by room and the fields read (see `listLoader`). */
 export function documentsByRoomLoader(em: EntityManager, options?: LoaderOptions) {
-  return new DataLoader<string, Document[]>(async (roomIds) => {
-    const documents = await em.find(
-      Document,
-      { room: { $in: [...roomIds] } },
-      { orderBy: { createdAt: 'desc', id: 'desc' } },
-    );
-    return groupBy(roomIds, documents, (document) => document.room.id);
-  }, options);
+  return listLoader(
+    (roomIds, fields) =>
+      findRows<Document, DocumentView>(
+        em,
+        Document,
+        { room: { $in: roomIds } },
+        { orderBy: { createdAt: 'desc', id: 'desc' }, fields },
+      ),
+    (document) => document.room.id,
+    options,
+  );
 }

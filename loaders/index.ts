@@ -22,11 +22,12 @@ import { userByIdLoader } from './users.ts';
 /** Fresh per operation (and per subscription event): a loader's cache never outlives its em. */
 export function createLoaders(em: EntityManager, viewerId: string | null, batch = true) {
   const o = { batch };
+  const userById = userByIdLoader(em, o);
   return {
     roomById: roomByIdLoader(em, o),
-    membersByRoom: membersByRoomLoader(em, o),
+    membersByRoom: membersByRoomLoader(em, o, (user) => userById.prime(user.id, user)),
     viewerRole: viewerRoleLoader(em, viewerId, o),
-    userById: userByIdLoader(em, o),
+    userById,
     documentById: documentByIdLoader(em, o),
     documentsByRoom: documentsByRoomLoader(em, o),
     chunkById: chunkByIdLoader(em, o),

@@ -2,7 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { AttemptAnswer, Question, Quiz, QuizAttempt } from '../src/entities/quiz.ts';
 import type { LoaderOptions } from './group.ts';
-import { byId, groupBy } from './group.ts';
+import { byId, findRows, groupBy, listLoader, type ReadModel } from './group.ts';
+
+/** A quiz as the schema reads it: a managed entity or a read-only row. */
+export type QuizView = ReadModel<Quiz, 'room' | 'createdBy'>;
 
 export function quizByIdLoader(em: EntityManager, options?: LoaderOptions) {
   return new DataLoader<string, Quiz | null>(
@@ -11,15 +14,19 @@ export function quizByIdLoader(em: EntityManager, options?: LoaderOptions) {
   );
 }
 
+/** Newest first; keyed by room and the fields read (see `listLoader`). */
 export function quizzesByRoomLoader(em: EntityManager, options?: LoaderOptions) {
-  return new DataLoader<string, Quiz[]>(async (roomIds) => {
-    const quizzes = await em.find(
-      Quiz,
-      { room: { $in: [...roomIds] } },
-      { orderBy: { createdAt: 'desc', id: 'desc' } },
-    );
-    return groupBy(roomIds, quizzes, (quiz) => quiz.room.id);
-  }, options);
+  return listLoader(
+    (roomIds, fields) =>
+      findRows<Quiz, QuizView>(
+        em,
+        Quiz,
+        { room: { $in: roomIds } },
+        { orderBy: { createdAt: 'desc', id: 'desc' }, fields },
+      ),
+    (quiz) => quiz.room.id,
+    options,
+  );
 }
 
 export function questionsByQuizLoader(em: EntityManager, options?: LoaderOptions) {

@@ -29,9 +29,12 @@ builder.queryFields((t) => ({
     description: "The viewer's rooms, newest first",
     authScopes: { signedIn: true },
     resolve: (_root, args, context) =>
-      resolveOffsetConnection({ args, defaultSize: 20, maxSize: 100 }, (page) =>
-        listRoomsOf(context.em, context.viewer!.id, page),
-      ),
+      resolveOffsetConnection({ args, defaultSize: 20, maxSize: 100 }, async (page) => {
+        const rooms = await listRoomsOf(context.em, context.viewer!.id, page);
+        // The page already says the viewer's role: `viewerRole` and room scopes need no query of their own.
+        for (const { room, role } of rooms) context.loaders.viewerRole.prime(room.id, role);
+        return rooms.map(({ room }) => room);
+      }),
   }),
   room: t.field({
     type: RoomRef,

@@ -1,20 +1,21 @@
 import { resolveArrayConnection, resolveOffsetConnection } from '@pothos/plugin-relay';
+import type { DocumentView } from '../loaders/documents.ts';
 import type { ProgressEvent } from '../src/documents/progress.ts';
 import {
   type Chunk,
   Chunk as ChunkEntity,
   DOCUMENT_STATUSES,
-  type Document,
   INGEST_STAGES,
 } from '../src/entities/document.ts';
 import type { SearchHit } from '../src/retrieval/search-service.ts';
 import { builder } from './builder.ts';
 import { RoomRef } from './room.ts';
+import { connectionNodeFields } from './selection.ts';
 
 export const DocumentStatusEnum = builder.enumType('DocumentStatus', { values: DOCUMENT_STATUSES });
 export const IngestStageEnum = builder.enumType('IngestStage', { values: INGEST_STAGES });
 
-export const DocumentRef = builder.objectRef<Document>('Document');
+export const DocumentRef = builder.objectRef<DocumentView>('Document');
 export const ChunkRef = builder.objectRef<Chunk>('Chunk');
 
 builder.node(DocumentRef, {
@@ -91,8 +92,11 @@ builder.objectField(RoomRef, 'documents', (t) =>
   t.connection({
     type: DocumentRef,
     description: 'Documents in the room, newest first',
-    resolve: async (room, args, context) =>
-      resolveArrayConnection({ args }, await context.loaders.documentsByRoom.load(room.id)),
+    resolve: async (room, args, context, info) =>
+      resolveArrayConnection(
+        { args },
+        await context.loaders.documentsByRoom.load({ id: room.id, fields: connectionNodeFields(info) }),
+      ),
   }),
 );
 

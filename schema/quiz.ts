@@ -1,11 +1,11 @@
 import { resolveArrayConnection } from '@pothos/plugin-relay';
+import type { QuizView } from '../loaders/quizzes.ts';
 import type { Context } from '../src/context.ts';
 import {
   type AttemptAnswer,
   QUESTION_KINDS,
   QUIZ_STATUSES,
   Question,
-  type Quiz,
   QuizAttempt,
 } from '../src/entities/quiz.ts';
 import type { GenerationStats } from '../src/quiz/generate.ts';
@@ -14,11 +14,12 @@ import { roleAtLeast } from '../src/rooms/room-service.ts';
 import { builder } from './builder.ts';
 import { ChunkRef, DocumentRef } from './document.ts';
 import { RoomRef } from './room.ts';
+import { connectionNodeFields } from './selection.ts';
 
 export const QuizStatusEnum = builder.enumType('QuizStatus', { values: QUIZ_STATUSES });
 export const QuestionKindEnum = builder.enumType('QuestionKind', { values: QUESTION_KINDS });
 
-export const QuizRef = builder.objectRef<Quiz>('Quiz');
+export const QuizRef = builder.objectRef<QuizView>('Quiz');
 export const QuestionRef = builder.objectRef<Question>('Question');
 export const QuizAttemptRef = builder.objectRef<QuizAttempt>('QuizAttempt');
 
@@ -167,8 +168,11 @@ builder.objectField(RoomRef, 'quizzes', (t) =>
   t.connection({
     type: QuizRef,
     description: 'Quizzes in the room, newest first',
-    resolve: async (room, args, context) =>
-      resolveArrayConnection({ args }, await context.loaders.quizzesByRoom.load(room.id)),
+    resolve: async (room, args, context, info) =>
+      resolveArrayConnection(
+        { args },
+        await context.loaders.quizzesByRoom.load({ id: room.id, fields: connectionNodeFields(info) }),
+      ),
   }),
 );
 

@@ -1,11 +1,12 @@
 import { resolveArrayConnection } from '@pothos/plugin-relay';
-import { ROOM_ROLES, type Room, type RoomMember } from '../src/entities/room.ts';
+import type { RoomMemberView } from '../loaders/rooms.ts';
+import { ROOM_ROLES, type Room } from '../src/entities/room.ts';
 import { builder } from './builder.ts';
 import { UserRef } from './user.ts';
 
 export const RoomRoleEnum = builder.enumType('RoomRole', { values: ROOM_ROLES });
 
-export const RoomMemberRef = builder.objectRef<RoomMember>('RoomMember').implement({
+export const RoomMemberRef = builder.objectRef<RoomMemberView>('RoomMember').implement({
   fields: (t) => ({
     role: t.field({ type: RoomRoleEnum, resolve: (member) => member.role }),
     joinedAt: t.expose('createdAt', { type: 'DateTime' }),

@@ -1,7 +1,7 @@
-import type { User } from '../src/entities/user.ts';
+import type { UserView } from '../loaders/users.ts';
 import { builder } from './builder.ts';
 
-export const UserRef = builder.objectRef<User>('User');
+export const UserRef = builder.objectRef<UserView>('User');
 
 builder.node(UserRef, {
   id: { resolve: (user) => user.id },
@@ -15,7 +15,7 @@ builder.node(UserRef, {
   }),
 });
 
-export const AuthPayloadRef = builder.objectRef<{ token: string; user: User }>('AuthPayload').implement({
+export const AuthPayloadRef = builder.objectRef<{ token: string; user: UserView }>('AuthPayload').implement({
   fields: (t) => ({
     token: t.exposeString('token', { description: 'Send as `Authorization: Bearer <token>`' }),
     user: t.field({ type: UserRef, resolve: (payload) => payload.user }),

@@ -77,7 +77,8 @@ describe('conversations with the offline engine', () => {
     expect(message).toMatchObject({ role: 'ASSISTANT', status: 'STREAMING' });
 
     const events = await collectStream(server.wsUrl, member.token, message.id);
-    expect(events.length).toBeGreaterThan(2);
+    // A fast offline answer may be mostly done before the subscription starts: the text so far, then the end.
+    expect(events.length).toBeGreaterThanOrEqual(2);
     const last = events.at(-1)!;
     expect(last.done).toBe(true);
     // Deltas add up to the final text.
