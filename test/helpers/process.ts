@@ -38,7 +38,7 @@ async function spawnMain(
 ): Promise<ApiProcess> {
   const child = spawn(process.execPath, ['src/main.ts'], {
     env: {
-      ...process.env,
+      ...inheritedEnv(),
       NODE_ENV: 'development',
       LOG_LEVEL: 'info',
       PORT: '0',
@@ -77,4 +77,22 @@ async function spawnMain(
       return exited;
     },
   };
+}
+
+/**
+ * The runner's environment without the app's own settings: CI exports WEAVIATE_URL for the Weaviate
+ * suite, and a spawned API must use only what its test passes, not whatever the shell happens to hold.
+ */
+function inheritedEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of Object.keys(env)) {
+    if (
+      /^(DATABASE_URL|WEAVIATE_|REDIS_URL|OPENAI_|EMBEDDING_|CHAT_MODEL|JWT_SECRET|JOB_QUEUE_SCHEMA|ROLE|PORT|DATA_DIR)/.test(
+        name,
+      )
+    ) {
+      delete env[name];
+    }
+  }
+  return env;
 }
