@@ -11,7 +11,7 @@
  *
  * CORPUS_DIR overrides ../shared/corpus; without a corpus only 3 and 4 run (4 with a generated book).
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -26,6 +26,7 @@ import { ExtractorPool } from '../src/ingest/extractor-pool.ts';
 import { createApiServer } from '../src/server.ts';
 import { makePdf } from '../test/helpers/documents.ts';
 import { signUpAndCreateRoom, upload, waitDone } from './lib/http.ts';
+import { probe } from './lib/probe.ts';
 import { latencySummary, round } from './lib/stats.ts';
 
 const run = promisify(execFile);
@@ -208,27 +209,6 @@ async function benchHundredPages(server: Server) {
   }
   const sorted = runs.map((r) => r.ms_to_ready).sort((a, b) => a - b);
   return { runs, median_ms_to_ready: sorted[1], target_ms: 3000, meets_target: sorted[1]! < 3000 };
-}
-
-/** `{ me { id } }` from a second process, until `until` settles (then its stdin closes) or the limits hit. */
-function probe(url: string, token: string, maxRequests: number, maxMs: number, until?: Promise<unknown>) {
-  const child = spawn(
-    process.execPath,
-    ['bench/lib/latency-probe.ts', url, token, `${maxRequests}`, `${maxMs}`],
-    {
-      stdio: ['pipe', 'pipe', 'inherit'],
-    },
-  );
-  let out = '';
-  child.stdout.on('data', (data) => {
-    out += data;
-  });
-  void until?.finally(() => child.stdin.end());
-  return new Promise<number[]>((resolve, reject) => {
-    child.on('exit', (code) =>
-      code === 0 ? resolve(JSON.parse(out) as number[]) : reject(new Error(`probe exited ${code}`)),
-    );
-  });
 }
 
 async function benchLatency(server: Server) {

@@ -9,13 +9,13 @@
  * The 20 largest PDFs of ../shared/corpus/pdf (CORPUS_DIR overrides) are used; without a corpus the
  * benchmark records that it was skipped.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startScratchDatabase } from '../src/db/scratch-database.ts';
 import { startApiProcess } from '../test/helpers/process.ts';
 import { signUpAndCreateRoom, upload, waitDone } from './lib/http.ts';
 import { machine, processRssMiB } from './lib/machine.ts';
+import { probe } from './lib/probe.ts';
 import { latencySummary, round } from './lib/stats.ts';
 
 const FILES = Number(process.env.BENCH_MEMORY_FILES ?? 20);
@@ -28,27 +28,6 @@ function write(result: object) {
   mkdirSync(RESULTS, { recursive: true });
   writeFileSync(join(RESULTS, 'memory.json'), `${JSON.stringify(result, null, 2)}\n`);
   console.log(JSON.stringify(result, null, 2));
-}
-
-/** `{ me { id } }` one at a time from a second process until `until` settles (bench/lib/latency-probe.ts). */
-function probe(url: string, token: string, maxRequests: number, maxMs: number, until?: Promise<unknown>) {
-  const child = spawn(
-    process.execPath,
-    ['bench/lib/latency-probe.ts', url, token, `${maxRequests}`, `${maxMs}`],
-    {
-      stdio: ['pipe', 'pipe', 'inherit'],
-    },
-  );
-  let out = '';
-  child.stdout.on('data', (data) => {
-    out += data;
-  });
-  void until?.finally(() => child.stdin.end());
-  return new Promise<number[]>((resolve, reject) => {
-    child.on('exit', (code) =>
-      code === 0 ? resolve(JSON.parse(out) as number[]) : reject(new Error(`probe exited ${code}`)),
-    );
-  });
 }
 
 async function main() {

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { gql, upload, waitDone } from '../bench/lib/http.ts';
 import { bootstrap } from '../src/bootstrap.ts';
 import { loadConfig } from '../src/config.ts';
 import { migrateUp, openOrm } from '../src/db/orm.ts';
@@ -126,7 +127,7 @@ try {
   for (const [key, path] of Object.entries(set.documents)) {
     const bytes = new Uint8Array(await readFile(resolve(values.corpus, path)));
     const id = await upload(url, token, roomId, bytes, basename(path));
-    const document = await waitForDocument(url, token, id);
+    const document = await waitDone(url, token, id, 100, 300_000);
     if (document.status !== 'READY') throw new Error(`${path}: ${document.status} ${document.error}`);
     log(`${path}: READY, ${document.pageCount} pages, ${document.chunkCount} chunks`);
     documentIds.set(key, id);
@@ -246,60 +247,6 @@ function round(value: number) {
 
 function normalise(text: string) {
   return text.replace(/\s+/g, ' ').trim().toLowerCase();
-}
-
-async function gql<T>(
-  url: string,
-  query: string,
-  variables: Record<string, unknown>,
-  token?: string,
-): Promise<T> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (body.errors?.length || !body.data) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
-
-async function upload(url: string, token: string, roomId: string, bytes: Uint8Array, filename: string) {
-  const form = new FormData();
-  form.append(
-    'operations',
-    JSON.stringify({
-      query: 'mutation($input: UploadDocumentInput!) { uploadDocument(input: $input) { id } }',
-      variables: { input: { roomId, file: null } },
-    }),
-  );
-  form.append('map', JSON.stringify({ 0: ['variables.input.file'] }));
-  form.append('0', new Blob([new Uint8Array(bytes)]), filename);
-  const response = await fetch(url, {
-    method: 'POST',
-    body: form,
-    headers: { authorization: `Bearer ${token}` },
-  });
-  const body = (await response.json()) as { data?: { uploadDocument: { id: string } }; errors?: unknown[] };
-  if (!body.data) throw new Error(`${filename}: ${JSON.stringify(body.errors)}`);
-  return body.data.uploadDocument.id;
-}
-
-async function waitForDocument(url: string, token: string, id: string) {
-  const deadline = Date.now() + 300_000;
-  for (;;) {
-    const { node } = await gql<{
-      node: { status: string; error: string | null; pageCount: number | null; chunkCount: number };
-    }>(
-      url,
-      'query($id: ID!) { node(id: $id) { ... on Document { status error pageCount chunkCount } } }',
-      { id },
-      token,
-    );
-    if (node.status === 'READY' || node.status === 'FAILED') return node;
-    if (Date.now() > deadline) throw new Error(`document ${id} not done within 300 s`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 async function waitForAnswer(url: string, token: string, id: string): Promise<StoredMessage> {
