@@ -4,9 +4,8 @@
  * 429/5xx/network failures itself with exponential backoff and full jitter (the SDK's own retries are off,
  * so the policy is ours, testable, and interruptible by the caller's AbortSignal).
  */
-import { Tiktoken } from 'js-tiktoken/lite';
-import cl100k from 'js-tiktoken/ranks/cl100k_base';
 import OpenAI from 'openai';
+import { countTokens } from '../ingest/tokens.ts';
 import type { Embedder } from './ports.ts';
 
 export interface OpenAIEmbedderOptions {
@@ -35,13 +34,6 @@ const NATIVE_DIMENSIONS: Record<string, number> = {
 };
 /** OpenAI's per-input limit for its embedding models. */
 const MAX_TOKENS_PER_INPUT = 8191;
-
-let encoder: Tiktoken | undefined;
-/** cl100k_base is the tokenizer of every OpenAI embedding model; loaded on first use (~1 MB of ranks). */
-export function countTokens(text: string): number {
-  encoder ??= new Tiktoken(cl100k);
-  return encoder.encode(text).length;
-}
 
 export class OpenAIEmbedder implements Embedder {
   readonly id: string;
