@@ -3,12 +3,24 @@ import { LiveQuizSession } from '../entities/live.ts';
 import { buildLiveEvent, type LiveQuizEvent } from './live-event.ts';
 
 /**
- * The latest event of each session, per process, keyed by the session's `seq` (bumped on every change).
+ * The latest event of each session, per process, keyed by the session's `seq` (bumped on every change),
+ * and the coalescing of frequent refreshes (answer counts).
  * A thousand players connecting or reconnecting at once cost one build and a thousand primary-key reads,
  * not a thousand builds.
  */
 export class LiveEventCache {
   private readonly events = new Map<string, Promise<LiveQuizEvent>>();
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+
+  /** Runs `refresh` once after `delayMs`, however many times it is asked for meanwhile. */
+  coalesce(sessionId: string, delayMs: number, refresh: () => Promise<void>): void {
+    if (this.pending.has(sessionId)) return;
+    const timer = setTimeout(() => {
+      this.pending.delete(sessionId);
+      void refresh();
+    }, delayMs);
+    this.pending.set(sessionId, timer.unref());
+  }
 
   remember(event: LiveQuizEvent): void {
     this.events.set(this.key(event.sessionId, event.seq), Promise.resolve(event));

@@ -163,17 +163,12 @@ export async function submitLiveAnswer(
 }
 
 // Answer counts reach 1,000 players at most twice a second, not once per answer.
-const pendingCounts = new Map<string, NodeJS.Timeout>();
 function scheduleAnswerCount(em: EntityManager, live: LiveServices, session: LiveQuizSession) {
-  if (pendingCounts.has(session.id)) return;
   const fork = em.fork();
-  pendingCounts.set(
-    session.id,
-    setTimeout(async () => {
-      pendingCounts.delete(session.id);
-      const fresh = await fork.findOne(LiveQuizSession, session.id);
-      if (fresh?.state === 'QUESTION' && fresh.questionIndex === session.questionIndex)
-        await publishLiveState(fork, live, fresh).catch(() => undefined);
-    }, 500).unref(),
-  );
+  live.liveEvents.coalesce(session.id, 500, async () => {
+    const fresh = await fork.findOne(LiveQuizSession, session.id);
+    if (fresh?.state === 'QUESTION' && fresh.questionIndex === session.questionIndex) {
+      await publishLiveState(fork, live, fresh).catch(() => undefined);
+    }
+  });
 }
