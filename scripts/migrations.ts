@@ -2,6 +2,7 @@
  * Migration tooling against a scratch PostgreSQL (or DATABASE_URL when set):
  *   create [name]  apply existing migrations, then write a new one for any entity change
  *   check          fail when entities changed without a migration
+ *   snapshot       rewrite migrations/.snapshot.json from the entities (after merging two branches' migrations)
  *   up             apply pending migrations to DATABASE_URL (deploys)
  */
 import { migrateUp, openOrm } from '../src/db/orm.ts';
@@ -33,10 +34,14 @@ try {
     } else {
       console.log('migrations are up to date with the entities');
     }
+  } else if (command === 'snapshot') {
+    // The snapshot is what `create` diffs against; after a merge it must describe every migration again.
+    await (orm.migrator as unknown as { storeCurrentSchema(): Promise<void> }).storeCurrentSchema();
+    console.log('migrations/.snapshot.json rewritten from the entities');
   } else if (command === 'up') {
     console.log('migrations applied');
   } else {
-    console.error(`unknown command ${command}: use create, check or up`);
+    console.error(`unknown command ${command}: use create, check, snapshot or up`);
     exitCode = 2;
   }
 } finally {
