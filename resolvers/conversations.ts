@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { builder } from '../schema/builder.ts';
 import { ConversationRef, MessageRef, MessageStreamEventRef } from '../schema/conversation.ts';
 import { RoomRef } from '../schema/room.ts';
-import type { Context } from '../src/context.ts';
 import type { MessageStreamEvent } from '../src/conversations/answer-runner.ts';
 import {
   askQuestion,
@@ -14,6 +13,7 @@ import {
 import { Message } from '../src/entities/conversation.ts';
 import { notFound, unauthenticated } from '../src/errors.ts';
 import { withSnapshot } from '../src/pubsub.ts';
+import type { Context } from '../src/transport/context.ts';
 
 const StartConversationInput = builder.inputType('StartConversationInput', {
   fields: (t) => ({

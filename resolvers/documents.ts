@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { builder } from '../schema/builder.ts';
 import { DocumentProgressRef, DocumentRef, SearchHitRef } from '../schema/document.ts';
 import { RoomRef } from '../schema/room.ts';
-import type { Context } from '../src/context.ts';
 import {
   cancelIngestion,
   deleteDocument,
@@ -15,6 +14,7 @@ import type { RoomRole } from '../src/entities/room.ts';
 import { notFound } from '../src/errors.ts';
 import { withSnapshot } from '../src/pubsub.ts';
 import { searchRoom } from '../src/retrieval/search-service.ts';
+import type { Context } from '../src/transport/context.ts';
 
 /** Scopes for an operation on a document: the viewer needs `role` in the document's room. */
 function documentScope(role: RoomRole) {

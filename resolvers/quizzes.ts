@@ -10,7 +10,6 @@ import {
   QuizRef,
 } from '../schema/quiz.ts';
 import { RoomRef } from '../schema/room.ts';
-import type { Context } from '../src/context.ts';
 import { type Question, Quiz } from '../src/entities/quiz.ts';
 import { notFound, unauthenticated } from '../src/errors.ts';
 import { withSnapshot } from '../src/pubsub.ts';
@@ -22,6 +21,7 @@ import {
   startQuizAttempt,
   submitAnswer,
 } from '../src/quizzes/quiz-service.ts';
+import type { Context } from '../src/transport/context.ts';
 
 const GenerateQuizInput = builder.inputType('GenerateQuizInput', {
   fields: (t) => ({

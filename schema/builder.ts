@@ -3,10 +3,10 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
-import type { Context } from '../src/context.ts';
 import type { RoomRole } from '../src/entities/room.ts';
 import { AppError, forbidden, notFound, unauthenticated } from '../src/errors.ts';
 import { roleAtLeast } from '../src/rooms/room-service.ts';
+import type { Context } from '../src/transport/context.ts';
 
 export interface RoomScope {
   roomId: string;

@@ -1,6 +1,5 @@
 import { resolveArrayConnection } from '@pothos/plugin-relay';
 import type { QuizView } from '../loaders/quizzes.ts';
-import type { Context } from '../src/context.ts';
 import {
   type AttemptAnswer,
   QUESTION_KINDS,
@@ -8,9 +7,10 @@ import {
   Question,
   QuizAttempt,
 } from '../src/entities/quiz.ts';
-import type { GenerationStats } from '../src/quiz/generate.ts';
+import type { GenerationStats } from '../src/quizzes/engine/generate.ts';
 import type { QuizProgressEvent } from '../src/quizzes/quiz-progress.ts';
 import { roleAtLeast } from '../src/rooms/room-service.ts';
+import type { Context } from '../src/transport/context.ts';
 import { builder } from './builder.ts';
 import { ChunkRef, DocumentRef } from './document.ts';
 import { RoomRef } from './room.ts';

@@ -18,7 +18,7 @@ import { bootstrap } from '../src/bootstrap.ts';
 import { loadConfig } from '../src/config.ts';
 import { migrateUp, openOrm } from '../src/db/orm.ts';
 import { startScratchDatabase } from '../src/db/scratch-database.ts';
-import { createApiServer } from '../src/server.ts';
+import { createApiServer } from '../src/transport/server.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({

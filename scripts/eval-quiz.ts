@@ -12,17 +12,17 @@ import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import OpenAI from 'openai';
-import { extractDocument } from '../src/ingest/extract-document.ts';
-import { chunkDocument } from '../src/ingest/prepare.ts';
-import { sniffFileType } from '../src/ingest/sniff.ts';
-import { generateVerifiedQuestions } from '../src/quiz/generate.ts';
-import { createLlmJudge, LlmQuizDrafter } from '../src/quiz/llm-drafter.ts';
-import { OfflineQuizDrafter } from '../src/quiz/offline-drafter.ts';
-import { type SampleableChunk, sampleChunks } from '../src/quiz/sample-chunks.ts';
-import { containsPhrase, normalizeForMatch } from '../src/quiz/text.ts';
-import type { QuestionKind, QuizDrafter, QuizJudge } from '../src/quiz/types.ts';
-import { statementOf } from '../src/quiz/verify.ts';
-import { buildVocabulary } from '../src/quiz/vocabulary.ts';
+import { extractDocument } from '../src/documents/engine/extract-document.ts';
+import { chunkDocument } from '../src/documents/engine/prepare.ts';
+import { sniffFileType } from '../src/documents/engine/sniff.ts';
+import { generateVerifiedQuestions } from '../src/quizzes/engine/generate.ts';
+import { createLlmJudge, LlmQuizDrafter } from '../src/quizzes/engine/llm-drafter.ts';
+import { OfflineQuizDrafter } from '../src/quizzes/engine/offline-drafter.ts';
+import { type SampleableChunk, sampleChunks } from '../src/quizzes/engine/sample-chunks.ts';
+import { containsPhrase, normalizeForMatch } from '../src/quizzes/engine/text.ts';
+import type { QuestionKind, QuizDrafter, QuizJudge } from '../src/quizzes/engine/types.ts';
+import { statementOf } from '../src/quizzes/engine/verify.ts';
+import { buildVocabulary } from '../src/quizzes/engine/vocabulary.ts';
 
 const DEFAULT_FILES = [
   'pdf/pdfjs-tracemonkey.pdf',

@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { extractDocument } from '../src/ingest/extract-document.ts';
-import { chunkDocument } from '../src/ingest/prepare.ts';
-import { sniffFileType } from '../src/ingest/sniff.ts';
-import { ExtractionError } from '../src/ingest/types.ts';
+import { extractDocument } from '../src/documents/engine/extract-document.ts';
+import { chunkDocument } from '../src/documents/engine/prepare.ts';
+import { sniffFileType } from '../src/documents/engine/sniff.ts';
+import { ExtractionError } from '../src/documents/engine/types.ts';
 
 const [file, show = '3'] = process.argv.slice(2);
 if (!file) {

@@ -4,7 +4,6 @@ import pino, { type Logger } from 'pino';
 import { SignInLimiter } from './auth/sign-in-limiter.ts';
 import { createTokenService } from './auth/tokens.ts';
 import type { Config } from './config.ts';
-import type { Services } from './context.ts';
 import { createAnswerEngines } from './conversations/answer-engines.ts';
 import { AnswerRunner } from './conversations/answer-runner.ts';
 import { startEmbeddedPostgres } from './db/embedded-postgres.ts';
@@ -16,6 +15,7 @@ import { createMetrics } from './metrics.ts';
 import { createAppPubSub } from './pubsub.ts';
 import { createQuizEngines } from './quizzes/quiz-engines.ts';
 import { createRetrieval } from './retrieval/setup.ts';
+import type { Services } from './transport/context.ts';
 
 const EMBEDDED_PORT = 54329;
 // Any fixed 64-bit key: only one process at a time applies migrations.

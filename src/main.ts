@@ -1,6 +1,6 @@
 import { bootstrap, createLogger } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { createApiServer } from './server.ts';
+import { createApiServer } from './transport/server.ts';
 
 const startedAt = Date.now();
 let config: ReturnType<typeof loadConfig>;

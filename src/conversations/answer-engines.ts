@@ -1,9 +1,9 @@
 import OpenAI from 'openai';
-import { condenseOffline, condenseWithLlm } from '../agent/condense.ts';
-import { ExtractiveAnswerEngine } from '../agent/extractive-engine.ts';
-import { OpenAIAnswerEngine } from '../agent/openai-engine.ts';
-import type { AnswerEngine, ChatTurn } from '../agent/types.ts';
 import type { Config } from '../config.ts';
+import { condenseOffline, condenseWithLlm } from './engine/condense.ts';
+import { ExtractiveAnswerEngine } from './engine/extractive-engine.ts';
+import { OpenAIAnswerEngine } from './engine/openai-engine.ts';
+import type { AnswerEngine, ChatTurn } from './engine/types.ts';
 
 export interface AnswerEngines {
   engine: AnswerEngine;

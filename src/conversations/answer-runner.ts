@@ -1,10 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import { packContext } from '../agent/context-pack.ts';
-import { AnswerProviderError } from '../agent/errors.ts';
-import { NOT_COVERED_ANSWER } from '../agent/extractive-engine.ts';
-import type { ChatTurn, SourceChunk } from '../agent/types.ts';
-import { needsRepair, verifyAnswer } from '../agent/verify.ts';
 import { Citation, Message, type MessageMetadata } from '../entities/conversation.ts';
 import { Document } from '../entities/document.ts';
 import type { Metrics } from '../metrics.ts';
@@ -12,6 +7,11 @@ import type { PubSub } from '../pubsub.ts';
 import type { Embedder, VectorStore } from '../retrieval/ports.ts';
 import { searchRoom } from '../retrieval/search-service.ts';
 import type { AnswerEngines } from './answer-engines.ts';
+import { packContext } from './engine/context-pack.ts';
+import { AnswerProviderError } from './engine/errors.ts';
+import { NOT_COVERED_ANSWER } from './engine/extractive-engine.ts';
+import type { ChatTurn, SourceChunk } from './engine/types.ts';
+import { needsRepair, verifyAnswer } from './engine/verify.ts';
 
 /** What `messageStream` subscribers receive: the whole text so far, so a gap can never corrupt it. */
 export interface MessageStreamEvent {

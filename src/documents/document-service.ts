@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Services } from '../context.ts';
 import { Chunk, Document, DocumentBlob } from '../entities/document.ts';
 import { Room } from '../entities/room.ts';
 import { User } from '../entities/user.ts';
 import { AppError, badInput } from '../errors.ts';
-import { sniffFileType } from '../ingest/sniff.ts';
 import { QUEUES } from '../jobs/queue.ts';
+import type { Services } from '../transport/context.ts';
+import { sniffFileType } from './engine/sniff.ts';
 import { publishProgress } from './progress.ts';
 
 export interface IncomingFile {

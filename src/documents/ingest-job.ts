@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Services } from '../context.ts';
 import { Chunk, Document, DocumentBlob, type IngestStage } from '../entities/document.ts';
 import { Room } from '../entities/room.ts';
-import type { ExtractorPool } from '../ingest/extractor-pool.ts';
-import { ExtractionError, type ExtractionLimits } from '../ingest/types.ts';
 import type { VectorRecord } from '../retrieval/ports.ts';
+import type { Services } from '../transport/context.ts';
+import type { ExtractorPool } from './engine/extractor-pool.ts';
+import { ExtractionError, type ExtractionLimits } from './engine/types.ts';
 import { publishProgress } from './progress.ts';
 
 export interface IngestJob {

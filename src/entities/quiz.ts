@@ -1,5 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
-import type { GenerationStats } from '../quiz/generate.ts';
+import type { GenerationStats } from '../quizzes/engine/generate.ts';
 import { baseProperties } from './base.ts';
 import { Chunk, Document } from './document.ts';
 import { Room } from './room.ts';

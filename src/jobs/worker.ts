@@ -1,9 +1,9 @@
 import { hostname } from 'node:os';
 import type { JobWithMetadata } from 'pg-boss';
-import type { Services } from '../context.ts';
+import { ExtractorPool } from '../documents/engine/extractor-pool.ts';
 import { DEFAULT_LIMITS, runIngestJob } from '../documents/ingest-job.ts';
-import { ExtractorPool } from '../ingest/extractor-pool.ts';
 import { runQuizJob } from '../quizzes/quiz-job.ts';
+import type { Services } from '../transport/context.ts';
 import { QUEUES } from './queue.ts';
 
 type Queue = (typeof QUEUES)[keyof typeof QUEUES];

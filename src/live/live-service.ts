@@ -5,7 +5,7 @@ import { Question, type Quiz } from '../entities/quiz.ts';
 import { User } from '../entities/user.ts';
 import { badInput, forbidden, notFound } from '../errors.ts';
 import type { PubSub } from '../pubsub.ts';
-import { gradeAnswer } from '../quiz/grade.ts';
+import { gradeAnswer } from '../quizzes/engine/grade.ts';
 import { generateJoinCode, normaliseJoinCode } from './join-code.ts';
 import { buildLiveEvent } from './live-event.ts';
 import type { LiveEventCache } from './live-event-cache.ts';

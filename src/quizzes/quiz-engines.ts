@@ -1,11 +1,11 @@
 import OpenAI from 'openai';
 import type { Config } from '../config.ts';
-import type { ShortAnswerJudge } from '../quiz/grade.ts';
-import { LlmQuizDrafter } from '../quiz/llm-drafter.ts';
-import { createLlmJudge, createLlmShortAnswerJudge } from '../quiz/llm-judge.ts';
-import { OfflineQuizDrafter } from '../quiz/offline-drafter.ts';
-import type { QuizDrafter, QuizJudge } from '../quiz/types.ts';
-import type { Vocabulary } from '../quiz/vocabulary.ts';
+import type { ShortAnswerJudge } from './engine/grade.ts';
+import { LlmQuizDrafter } from './engine/llm-drafter.ts';
+import { createLlmJudge, createLlmShortAnswerJudge } from './engine/llm-judge.ts';
+import { OfflineQuizDrafter } from './engine/offline-drafter.ts';
+import type { QuizDrafter, QuizJudge } from './engine/types.ts';
+import type { Vocabulary } from './engine/vocabulary.ts';
 
 export interface QuizEngines {
   drafter(options: { seed: string; vocabulary: Vocabulary }): QuizDrafter;

@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Services } from '../context.ts';
 import { Chunk } from '../entities/document.ts';
 import { Question, Quiz } from '../entities/quiz.ts';
-import { type GenerationStats, generateVerifiedQuestions } from '../quiz/generate.ts';
-import { sampleChunks } from '../quiz/sample-chunks.ts';
-import type { QuestionKind } from '../quiz/types.ts';
-import { buildVocabulary } from '../quiz/vocabulary.ts';
+import type { Services } from '../transport/context.ts';
+import { type GenerationStats, generateVerifiedQuestions } from './engine/generate.ts';
+import { sampleChunks } from './engine/sample-chunks.ts';
+import type { QuestionKind } from './engine/types.ts';
+import { buildVocabulary } from './engine/vocabulary.ts';
 import type { QuizEngines } from './quiz-engines.ts';
 import { publishQuizProgress } from './quiz-progress.ts';
 

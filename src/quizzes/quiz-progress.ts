@@ -1,6 +1,6 @@
 import type { Quiz } from '../entities/quiz.ts';
 import type { PubSub } from '../pubsub.ts';
-import type { GenerationStats } from '../quiz/generate.ts';
+import type { GenerationStats } from './engine/generate.ts';
 
 export interface QuizProgressEvent {
   quizId: string;

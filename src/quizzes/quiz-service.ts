@@ -1,14 +1,14 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Services } from '../context.ts';
 import { Document } from '../entities/document.ts';
 import { AttemptAnswer, Question, Quiz, QuizAttempt } from '../entities/quiz.ts';
 import { Room } from '../entities/room.ts';
 import { User } from '../entities/user.ts';
 import { badInput, notFound } from '../errors.ts';
 import { QUEUES } from '../jobs/queue.ts';
-import { gradeAnswerWithJudge } from '../quiz/grade.ts';
-import type { QuestionKind } from '../quiz/types.ts';
+import type { Services } from '../transport/context.ts';
+import { gradeAnswerWithJudge } from './engine/grade.ts';
+import type { QuestionKind } from './engine/types.ts';
 import type { QuizEngines } from './quiz-engines.ts';
 import { publishQuizProgress } from './quiz-progress.ts';
 

@@ -5,7 +5,7 @@
  * so the policy is ours, testable, and interruptible by the caller's AbortSignal).
  */
 import OpenAI from 'openai';
-import { countTokens } from '../ingest/tokens.ts';
+import { countTokens } from '../text/tokens.ts';
 import type { Embedder } from './ports.ts';
 
 export interface OpenAIEmbedderOptions {

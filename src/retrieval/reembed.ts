@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Services } from '../context.ts';
 import { textHash } from '../documents/ingest-job.ts';
 import { Chunk } from '../entities/document.ts';
 import { Room } from '../entities/room.ts';
+import type { Services } from '../transport/context.ts';
 
 const BATCH = 256;
 

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Services } from '../context.ts';
 import { Chunk } from '../entities/document.ts';
 import { Room } from '../entities/room.ts';
 import { AppError } from '../errors.ts';
+import type { Services } from '../transport/context.ts';
 import { DEFAULT_ALPHA } from './fusion.ts';
 import { VectorStoreUnavailableError } from './ports.ts';
 

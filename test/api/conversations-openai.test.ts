@@ -7,8 +7,8 @@
  */
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONDENSE_SYSTEM_PROMPT } from '../../src/agent/condense.ts';
-import { REPAIR_INSTRUCTION } from '../../src/agent/verify.ts';
+import { CONDENSE_SYSTEM_PROMPT } from '../../src/conversations/engine/condense.ts';
+import { REPAIR_INSTRUCTION } from '../../src/conversations/engine/verify.ts';
 import {
   DeleteConversationDocument,
   MeDocument,

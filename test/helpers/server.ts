@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { inject } from 'vitest';
 import { bootstrap } from '../../src/bootstrap.ts';
 import { loadConfig } from '../../src/config.ts';
-import { createApiServer } from '../../src/server.ts';
+import { createApiServer } from '../../src/transport/server.ts';
 
 export interface TestServer {
   url: string;

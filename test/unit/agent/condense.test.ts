@@ -1,7 +1,12 @@
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { condenseOffline, condenseWithLlm, isFollowUp, topicOf } from '../../../src/agent/condense.ts';
-import type { ChatTurn } from '../../../src/agent/types.ts';
+import {
+  condenseOffline,
+  condenseWithLlm,
+  isFollowUp,
+  topicOf,
+} from '../../../src/conversations/engine/condense.ts';
+import type { ChatTurn } from '../../../src/conversations/engine/types.ts';
 import { type FakeOpenAI, startFakeOpenAI } from '../../helpers/fake-openai.ts';
 
 const ISLAND: ChatTurn[] = [

@@ -4,10 +4,10 @@ import {
   countMessageTokens,
   formatSource,
   packContext,
-} from '../../../src/agent/context-pack.ts';
-import { countPromptTokens } from '../../../src/agent/token-count.ts';
-import type { ChatTurn, SourceChunk } from '../../../src/agent/types.ts';
-import { countTokens } from '../../../src/ingest/tokens.ts';
+} from '../../../src/conversations/engine/context-pack.ts';
+import { countPromptTokens } from '../../../src/conversations/engine/token-count.ts';
+import type { ChatTurn, SourceChunk } from '../../../src/conversations/engine/types.ts';
+import { countTokens } from '../../../src/text/tokens.ts';
 import { MADEIRA_SOURCES } from './sample-sources.ts';
 
 const PARAGRAPH = MADEIRA_SOURCES.map((s) => s.text.replace(/\s+/g, ' ')).join(' ');

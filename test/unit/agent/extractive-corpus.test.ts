@@ -2,11 +2,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
-import { ExtractiveAnswerEngine, NOT_COVERED_ANSWER } from '../../../src/agent/extractive-engine.ts';
-import type { SourceChunk } from '../../../src/agent/types.ts';
-import { verifyAnswer } from '../../../src/agent/verify.ts';
-import { extractPdf } from '../../../src/ingest/extract-pdf.ts';
-import { chunkDocument } from '../../../src/ingest/prepare.ts';
+import {
+  ExtractiveAnswerEngine,
+  NOT_COVERED_ANSWER,
+} from '../../../src/conversations/engine/extractive-engine.ts';
+import type { SourceChunk } from '../../../src/conversations/engine/types.ts';
+import { verifyAnswer } from '../../../src/conversations/engine/verify.ts';
+import { extractPdf } from '../../../src/documents/engine/extract-pdf.ts';
+import { chunkDocument } from '../../../src/documents/engine/prepare.ts';
 import { CORPUS_DIR, describeCorpus } from '../ingest/fixtures.ts';
 
 describeCorpus('extractive answers on the TraceMonkey paper', () => {

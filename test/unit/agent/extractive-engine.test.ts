@@ -4,9 +4,9 @@ import {
   NOT_COVERED_ANSWER,
   rankSentences,
   wordDeltas,
-} from '../../../src/agent/extractive-engine.ts';
-import type { AnswerInput, SourceChunk } from '../../../src/agent/types.ts';
-import { verifyAnswer } from '../../../src/agent/verify.ts';
+} from '../../../src/conversations/engine/extractive-engine.ts';
+import type { AnswerInput, SourceChunk } from '../../../src/conversations/engine/types.ts';
+import { verifyAnswer } from '../../../src/conversations/engine/verify.ts';
 import { MADEIRA_SOURCES } from './sample-sources.ts';
 
 const FOUNDING =

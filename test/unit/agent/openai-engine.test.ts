@@ -3,9 +3,12 @@
  * streams real SSE over real HTTP, so retries, cuts and aborts happen as they would with a provider.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AnswerProviderError } from '../../../src/agent/errors.ts';
-import { OpenAIAnswerEngine, type OpenAIAnswerEngineOptions } from '../../../src/agent/openai-engine.ts';
-import type { AnswerInput } from '../../../src/agent/types.ts';
+import { AnswerProviderError } from '../../../src/conversations/engine/errors.ts';
+import {
+  OpenAIAnswerEngine,
+  type OpenAIAnswerEngineOptions,
+} from '../../../src/conversations/engine/openai-engine.ts';
+import type { AnswerInput } from '../../../src/conversations/engine/types.ts';
 import { type FakeOpenAI, startFakeOpenAI } from '../../helpers/fake-openai.ts';
 import { MADEIRA_SOURCES } from './sample-sources.ts';
 

@@ -1,4 +1,4 @@
-import type { SourceChunk } from '../../../src/agent/types.ts';
+import type { SourceChunk } from '../../../src/conversations/engine/types.ts';
 
 /** Three chunks as retrieval would hand them over: two about Madeira, one off-topic. */
 export const MADEIRA_SOURCES: SourceChunk[] = [

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { NOT_COVERED_ANSWER } from '../../../src/agent/extractive-engine.ts';
+import { NOT_COVERED_ANSWER } from '../../../src/conversations/engine/extractive-engine.ts';
 import {
   needsRepair,
   parseMarkers,
   REPAIR_INSTRUCTION,
   repairPrompt,
   verifyAnswer,
-} from '../../../src/agent/verify.ts';
+} from '../../../src/conversations/engine/verify.ts';
 import { MADEIRA_SOURCES } from './sample-sources.ts';
 
 describe('parseMarkers', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chunkPages, documentText, pageAtOffset, pageOffsets } from '../../../src/ingest/chunk.ts';
-import { splitSentences } from '../../../src/ingest/sentences.ts';
-import { countTokens } from '../../../src/ingest/tokens.ts';
+import { chunkPages, documentText, pageAtOffset, pageOffsets } from '../../../src/documents/engine/chunk.ts';
+import { splitSentences } from '../../../src/text/sentences.ts';
+import { countTokens } from '../../../src/text/tokens.ts';
 
 const SENTENCES = [
   'Dr. Rosalind Franklin produced X-ray diffraction images of DNA in 1952.',

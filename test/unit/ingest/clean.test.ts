@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanPages } from '../../../src/ingest/clean.ts';
+import { cleanPages } from '../../../src/documents/engine/clean.ts';
 
 const page = (number: number, text: string) => ({ number, text });
 

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
-import { extractDocx } from '../../../src/ingest/extract-docx.ts';
-import { extractPdf } from '../../../src/ingest/extract-pdf.ts';
-import { cleanDocument } from '../../../src/ingest/prepare.ts';
-import { sniffFileType } from '../../../src/ingest/sniff.ts';
+import { extractDocx } from '../../../src/documents/engine/extract-docx.ts';
+import { extractPdf } from '../../../src/documents/engine/extract-pdf.ts';
+import { cleanDocument } from '../../../src/documents/engine/prepare.ts';
+import { sniffFileType } from '../../../src/documents/engine/sniff.ts';
 import { CORPUS_DIR, describeCorpus } from './fixtures.ts';
 
 const read = (path: string) => new Uint8Array(readFileSync(resolve(CORPUS_DIR, path)));

@@ -1,8 +1,8 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { describe, expect, it } from 'vitest';
-import { chunkPages } from '../../../src/ingest/chunk.ts';
-import { cleanPages } from '../../../src/ingest/clean.ts';
-import { extractDocx } from '../../../src/ingest/extract-docx.ts';
+import { chunkPages } from '../../../src/documents/engine/chunk.ts';
+import { cleanPages } from '../../../src/documents/engine/clean.ts';
+import { extractDocx } from '../../../src/documents/engine/extract-docx.ts';
 import { buildZip, deflatedZeros, minimalDocx } from './fixtures.ts';
 
 async function studyGuide(): Promise<Uint8Array> {

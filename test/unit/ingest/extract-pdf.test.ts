@@ -1,9 +1,9 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { chunkPages } from '../../../src/ingest/chunk.ts';
-import { cleanPages } from '../../../src/ingest/clean.ts';
-import { extractPdf } from '../../../src/ingest/extract-pdf.ts';
-import { ExtractionError } from '../../../src/ingest/types.ts';
+import { chunkPages } from '../../../src/documents/engine/chunk.ts';
+import { cleanPages } from '../../../src/documents/engine/clean.ts';
+import { extractPdf } from '../../../src/documents/engine/extract-pdf.ts';
+import { ExtractionError } from '../../../src/documents/engine/types.ts';
 
 const LEFT = [
   'Photosynthesis converts light energy into chemical energy.',

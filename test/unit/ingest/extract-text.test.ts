@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractText } from '../../../src/ingest/extract-text.ts';
+import { extractText } from '../../../src/documents/engine/extract-text.ts';
 
 const enc = new TextEncoder();
 

@@ -1,6 +1,6 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ExtractorPool } from '../../../src/ingest/extractor-pool.ts';
+import { ExtractorPool } from '../../../src/documents/engine/extractor-pool.ts';
 
 async function pdfWithPages(pages: number): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();

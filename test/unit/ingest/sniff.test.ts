@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { DOCX_MIME, sniffFileType } from '../../../src/ingest/sniff.ts';
+import { DOCX_MIME, sniffFileType } from '../../../src/documents/engine/sniff.ts';
 import { buildZip, CORPUS_DIR, describeCorpus, minimalDocx } from './fixtures.ts';
 
 const enc = new TextEncoder();

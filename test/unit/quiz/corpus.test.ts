@@ -5,13 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
-import { extractDocument } from '../../../src/ingest/extract-document.ts';
-import { chunkDocument } from '../../../src/ingest/prepare.ts';
-import { generateVerifiedQuestions } from '../../../src/quiz/generate.ts';
-import { OfflineQuizDrafter } from '../../../src/quiz/offline-drafter.ts';
-import { type SampleableChunk, sampleChunks } from '../../../src/quiz/sample-chunks.ts';
-import { containsPhrase } from '../../../src/quiz/text.ts';
-import { buildVocabulary, scanSentence } from '../../../src/quiz/vocabulary.ts';
+import { extractDocument } from '../../../src/documents/engine/extract-document.ts';
+import { chunkDocument } from '../../../src/documents/engine/prepare.ts';
+import { generateVerifiedQuestions } from '../../../src/quizzes/engine/generate.ts';
+import { OfflineQuizDrafter } from '../../../src/quizzes/engine/offline-drafter.ts';
+import { type SampleableChunk, sampleChunks } from '../../../src/quizzes/engine/sample-chunks.ts';
+import { containsPhrase } from '../../../src/quizzes/engine/text.ts';
+import { buildVocabulary, scanSentence } from '../../../src/quizzes/engine/vocabulary.ts';
 import { CORPUS_DIR, describeCorpus } from '../ingest/fixtures.ts';
 
 async function roomChunks(files: Array<[string, 'pdf' | 'docx']>): Promise<SampleableChunk[]> {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { type GradableQuestion, gradeAnswer, gradeAnswerWithJudge } from '../../../src/quiz/grade.ts';
+import {
+  type GradableQuestion,
+  gradeAnswer,
+  gradeAnswerWithJudge,
+} from '../../../src/quizzes/engine/grade.ts';
 
 const mc: GradableQuestion = {
   kind: 'MULTIPLE_CHOICE',

@@ -1,4 +1,4 @@
-import type { QuestionDraft, QuizDrafter, QuizSourceChunk } from '../../../src/quiz/types.ts';
+import type { QuestionDraft, QuizDrafter, QuizSourceChunk } from '../../../src/quizzes/engine/types.ts';
 import { MADEIRA, PHOTOSYNTHESIS } from './sample-text.ts';
 
 /** The sample prose split into chunks of a few sentences, as ingestion would hand them over. */

@@ -5,9 +5,9 @@
  */
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateVerifiedQuestions } from '../../../src/quiz/generate.ts';
-import { createLlmJudge, LlmQuizDrafter, parseDrafts } from '../../../src/quiz/llm-drafter.ts';
-import type { QuestionDraft } from '../../../src/quiz/types.ts';
+import { generateVerifiedQuestions } from '../../../src/quizzes/engine/generate.ts';
+import { createLlmJudge, LlmQuizDrafter, parseDrafts } from '../../../src/quizzes/engine/llm-drafter.ts';
+import type { QuestionDraft } from '../../../src/quizzes/engine/types.ts';
 import { type FakeOpenAI, startFakeOpenAI } from '../../helpers/fake-openai.ts';
 import { mc, sampleChunks } from './helpers.ts';
 

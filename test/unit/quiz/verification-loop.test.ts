@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { generateVerifiedQuestions } from '../../../src/quiz/generate.ts';
-import { OfflineQuizDrafter } from '../../../src/quiz/offline-drafter.ts';
-import type { QuestionDraft, QuizJudge } from '../../../src/quiz/types.ts';
-import { checkDraft, quoteFoundIn } from '../../../src/quiz/verify.ts';
+import { generateVerifiedQuestions } from '../../../src/quizzes/engine/generate.ts';
+import { OfflineQuizDrafter } from '../../../src/quizzes/engine/offline-drafter.ts';
+import type { QuestionDraft, QuizJudge } from '../../../src/quizzes/engine/types.ts';
+import { checkDraft, quoteFoundIn } from '../../../src/quizzes/engine/verify.ts';
 import { mc, sampleChunks, scriptedDrafter } from './helpers.ts';
 
 const chunks = sampleChunks();

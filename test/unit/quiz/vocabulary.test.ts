@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isProse, sampleChunks } from '../../../src/quiz/sample-chunks.ts';
-import { buildVocabulary } from '../../../src/quiz/vocabulary.ts';
+import { isProse, sampleChunks } from '../../../src/quizzes/engine/sample-chunks.ts';
+import { buildVocabulary } from '../../../src/quizzes/engine/vocabulary.ts';
 import { MADEIRA, NUMBER_SOUP, PHOTOSYNTHESIS } from './sample-text.ts';
 
 describe('buildVocabulary', () => {

@@ -1,5 +1,5 @@
-import { type Span, splitSentences } from './sentences.ts';
-import { countTokens } from './tokens.ts';
+import { type Span, splitSentences } from '../../text/sentences.ts';
+import { countTokens } from '../../text/tokens.ts';
 import type { ChunkDraft } from './types.ts';
 
 export interface ChunkOptions {

@@ -5,7 +5,7 @@
  * to the offline rewrite when the call fails.
  */
 import type OpenAI from 'openai';
-import { isStopword } from '../retrieval/text-analysis.ts';
+import { isStopword } from '../../retrieval/text-analysis.ts';
 import { collapseWhitespace } from './passages.ts';
 import type { ChatTurn } from './types.ts';
 

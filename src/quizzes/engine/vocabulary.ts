@@ -4,8 +4,9 @@
  * proper names, technical terms with technical terms. Only prose sentences are scanned; headings and table
  * rows would contribute noise.
  */
-import { splitSentences } from '../ingest/sentences.ts';
-import { isStopword, lightStem } from '../retrieval/text-analysis.ts';
+
+import { isStopword, lightStem } from '../../retrieval/text-analysis.ts';
+import { splitSentences } from '../../text/sentences.ts';
 import { normalizeForMatch, wordCount } from './text.ts';
 
 export type TermKind = 'NUMBER' | 'YEAR' | 'PERCENT' | 'NAME' | 'TERM';

@@ -5,7 +5,7 @@
  * sentences early in their chunk and in higher-ranked chunks, then picked with MMR so the answer does not
  * say the same thing twice.
  */
-import { analyze } from '../retrieval/text-analysis.ts';
+import { analyze } from '../../retrieval/text-analysis.ts';
 import { stripMarkers } from './context-pack.ts';
 import { overlap, type Sentence, sentencesOf, TermWeights } from './passages.ts';
 import type { AnswerEngine, AnswerInput, AnswerResult, SourceChunk } from './types.ts';

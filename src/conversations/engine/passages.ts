@@ -3,8 +3,9 @@
  * retrieval layer's analyser so "a term" means the same thing when ranking chunks, picking sentences and
  * checking support.
  */
-import { splitSentences } from '../ingest/sentences.ts';
-import { analyze } from '../retrieval/text-analysis.ts';
+
+import { analyze } from '../../retrieval/text-analysis.ts';
+import { splitSentences } from '../../text/sentences.ts';
 
 export interface Sentence {
   /** Whitespace-collapsed sentence text, otherwise verbatim. */

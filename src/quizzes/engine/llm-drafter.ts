@@ -6,7 +6,7 @@
  */
 import type OpenAI from 'openai';
 import { z } from 'zod';
-import { countTokens } from '../ingest/tokens.ts';
+import { countTokens } from '../../text/tokens.ts';
 import { chatJson } from './llm-json.ts';
 import type { DraftRequest, QuestionDraft, QuizDrafter, QuizSourceChunk } from './types.ts';
 

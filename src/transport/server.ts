@@ -7,14 +7,14 @@ import { type DocumentNode, Kind } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { createYoga, type YogaInitialContext } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
-import { schema } from '../schema/index.ts';
+import { schema } from '../../schema/index.ts';
+import { AppError } from '../errors.ts';
+import { QUEUES } from '../jobs/queue.ts';
 import { type Context, createContext, InvalidTokenError, resolveViewer, type Services } from './context.ts';
-import { AppError } from './errors.ts';
-import { useQueryLimits } from './http/graphql-limits.ts';
-import { createErrorMasker } from './http/mask-error.ts';
-import { useOperationMetrics } from './http/metrics-plugin.ts';
-import { useSqlStatementCount } from './http/sql-count-plugin.ts';
-import { QUEUES } from './jobs/queue.ts';
+import { useQueryLimits } from './graphql-limits.ts';
+import { createErrorMasker } from './mask-error.ts';
+import { useOperationMetrics } from './metrics-plugin.ts';
+import { useSqlStatementCount } from './sql-count-plugin.ts';
 
 type WsExtra = {
   viewer?: { id: string } | null;

@@ -10,7 +10,7 @@ import {
   type ProgressListener,
 } from './types.ts';
 
-const PDFJS_DIR = new URL('../../node_modules/pdfjs-dist/', import.meta.url);
+const PDFJS_DIR = new URL('../../../node_modules/pdfjs-dist/', import.meta.url);
 const STANDARD_FONTS = fileURLToPath(new URL('standard_fonts/', PDFJS_DIR));
 // CJK fonts with predefined CMaps (Identity-V, GBK-EUC-H, ...) yield no text without these.
 const CMAPS = fileURLToPath(new URL('cmaps/', PDFJS_DIR));

@@ -5,7 +5,7 @@
  * answers; with the memo, a room's recurring vocabulary is merged once.
  */
 import cl100k from 'js-tiktoken/ranks/cl100k_base';
-import { tokenizer } from '../ingest/tokens.ts';
+import { tokenizer } from '../../text/tokens.ts';
 
 // The tokenizer's own pre-split: encoding is per piece, so the sum over pieces is the exact count.
 const PIECE = new RegExp(cl100k.pat_str, 'gu');

@@ -1,17 +1,17 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
-import { createLoaders, type Loaders } from '../loaders/index.ts';
-import type { SignInLimiter } from './auth/sign-in-limiter.ts';
-import type { TokenService } from './auth/tokens.ts';
-import { bearerToken } from './auth/tokens.ts';
-import type { Config } from './config.ts';
-import type { AnswerRunner } from './conversations/answer-runner.ts';
-import type { LiveEventCache } from './live/live-event-cache.ts';
-import type { Metrics } from './metrics.ts';
-import type { PubSub } from './pubsub.ts';
-import type { QuizEngines } from './quizzes/quiz-engines.ts';
-import type { Embedder, VectorStore } from './retrieval/ports.ts';
+import { createLoaders, type Loaders } from '../../loaders/index.ts';
+import type { SignInLimiter } from '../auth/sign-in-limiter.ts';
+import type { TokenService } from '../auth/tokens.ts';
+import { bearerToken } from '../auth/tokens.ts';
+import type { Config } from '../config.ts';
+import type { AnswerRunner } from '../conversations/answer-runner.ts';
+import type { LiveEventCache } from '../live/live-event-cache.ts';
+import type { Metrics } from '../metrics.ts';
+import type { PubSub } from '../pubsub.ts';
+import type { QuizEngines } from '../quizzes/quiz-engines.ts';
+import type { Embedder, VectorStore } from '../retrieval/ports.ts';
 
 /** Long-lived collaborators, built once at start and handed to every operation. */
 export interface Services {

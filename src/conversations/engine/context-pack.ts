@@ -5,7 +5,7 @@
  * or dropped from the end, so `[n]` always means the caller's `sources[n - 1]`.
  */
 import type OpenAI from 'openai';
-import { tokenizer } from '../ingest/tokens.ts';
+import { tokenizer } from '../../text/tokens.ts';
 import { countPromptTokens as countTokens } from './token-count.ts';
 import type { ChatTurn, SourceChunk } from './types.ts';
 

@@ -3,7 +3,7 @@
  * case, typographic quotes and dashes folded to ASCII, whitespace collapsed. PDF extraction and LLMs
  * disagree on exactly these characters, never on the words.
  */
-import { isStopword, lightStem, words } from '../retrieval/text-analysis.ts';
+import { isStopword, lightStem, words } from '../../retrieval/text-analysis.ts';
 
 const QUOTES = /[\u2018\u2019\u201a\u201b\u2032\u00b4`]/g;
 const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g;
