@@ -22,7 +22,7 @@ import { loadConfig } from '../src/config.ts';
 import { startScratchDatabase } from '../src/db/scratch-database.ts';
 import { extractPdf } from '../src/documents/engine/extract-pdf.ts';
 import { ExtractorPool } from '../src/documents/engine/extractor-pool.ts';
-import { DEFAULT_LIMITS } from '../src/documents/ingest-job.ts';
+import { INGEST_LIMITS } from '../src/documents/engine/limits.ts';
 import { createApiServer } from '../src/transport/server.ts';
 import { makePdf } from '../test/helpers/documents.ts';
 import { signUpAndCreateRoom, upload, waitDone } from './lib/http.ts';
@@ -66,14 +66,14 @@ async function benchExtraction() {
   // Warm up pdf.js, the worker thread and poppler once, outside the measurements.
   const warm = read(corpusPdfs.find((name) => name.includes('multicolumn')) ?? corpusPdfs[0]!);
   await extractPdf(warm.slice()).catch(() => undefined);
-  await pool.extract(warm.slice(), 'pdf', DEFAULT_LIMITS).catch(() => undefined);
+  await pool.extract(warm.slice(), 'pdf', INGEST_LIMITS).catch(() => undefined);
   await run('pdftotext', [join(CORPUS_DIR, 'pdf', corpusPdfs[0]!), '-']).catch(() => undefined);
 
   const files = [];
   for (const name of corpusPdfs) {
     const bytes = read(name);
-    const inProcess = await bestOf(() => extractPdf(bytes.slice(), DEFAULT_LIMITS));
-    const viaPool = await bestOf(() => pool.extract(bytes.slice(), 'pdf', DEFAULT_LIMITS));
+    const inProcess = await bestOf(() => extractPdf(bytes.slice(), INGEST_LIMITS));
+    const viaPool = await bestOf(() => pool.extract(bytes.slice(), 'pdf', INGEST_LIMITS));
     const poppler = await bestOf(() =>
       run('pdftotext', [join(CORPUS_DIR, 'pdf', name), '-'], { maxBuffer: 64 << 20 }),
     );

@@ -32,7 +32,7 @@ import { hashPassword } from '../src/auth/password.ts';
 import { createTokenService } from '../src/auth/tokens.ts';
 import { migrateUp, openOrm } from '../src/db/orm.ts';
 import { startScratchDatabase } from '../src/db/scratch-database.ts';
-import type { LiveQuizEvent, Standing } from '../src/live/live-event.ts';
+import type { LiveQuizEvent, Standing } from '../src/events.ts';
 import { LiveQuizDocument } from '../test/generated/operations.ts';
 import { type ApiProcess, startApiProcess } from '../test/helpers/process.ts';
 import { redisAvailable, startRedis } from '../test/helpers/redis.ts';

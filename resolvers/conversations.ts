@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { builder } from '../schema/builder.ts';
 import { ConversationRef, MessageRef, MessageStreamEventRef } from '../schema/conversation.ts';
 import { RoomRef } from '../schema/room.ts';
-import type { MessageStreamEvent } from '../src/conversations/answer-runner.ts';
 import {
   askQuestion,
   deleteConversation,
@@ -12,6 +11,7 @@ import {
 } from '../src/conversations/conversation-service.ts';
 import { Message } from '../src/entities/conversation.ts';
 import { notFound, unauthenticated } from '../src/errors.ts';
+import type { MessageStreamEvent } from '../src/events.ts';
 import { withSnapshot } from '../src/pubsub.ts';
 import type { Context } from '../src/transport/context.ts';
 

@@ -3,7 +3,7 @@ import { builder } from '../schema/builder.ts';
 import { LiveQuizEventRef, LiveQuizSessionRef } from '../schema/live.ts';
 import { QuestionRef, QuizRef } from '../schema/quiz.ts';
 import { notFound } from '../src/errors.ts';
-import type { LiveQuizEvent } from '../src/live/live-event.ts';
+import type { LiveQuizEvent } from '../src/events.ts';
 import {
   joinLiveQuiz,
   liveSessionFor,

@@ -1,5 +1,4 @@
 import { encodeGlobalID, resolveArrayConnection } from '@pothos/plugin-relay';
-import type { MessageStreamEvent } from '../src/conversations/answer-runner.ts';
 import {
   type Citation,
   type Conversation,
@@ -7,6 +6,7 @@ import {
   MESSAGE_STATUSES,
   type Message,
 } from '../src/entities/conversation.ts';
+import type { MessageStreamEvent } from '../src/events.ts';
 import { builder } from './builder.ts';
 import { ChunkRef, DocumentRef } from './document.ts';
 import { RoomRef } from './room.ts';

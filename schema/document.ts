@@ -1,12 +1,12 @@
 import { resolveArrayConnection, resolveOffsetConnection } from '@pothos/plugin-relay';
 import type { DocumentView } from '../loaders/documents.ts';
-import type { ProgressEvent } from '../src/documents/progress.ts';
 import {
   type Chunk,
   Chunk as ChunkEntity,
   DOCUMENT_STATUSES,
   INGEST_STAGES,
 } from '../src/entities/document.ts';
+import type { ProgressEvent } from '../src/events.ts';
 import type { SearchHit } from '../src/retrieval/search-service.ts';
 import { builder } from './builder.ts';
 import { RoomRef } from './room.ts';

@@ -1,6 +1,6 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { LIVE_STATES, type LiveQuizSession } from '../src/entities/live.ts';
-import type { LiveQuizEvent, Standing } from '../src/live/live-event.ts';
+import type { LiveQuizEvent, Standing } from '../src/events.ts';
 import { builder } from './builder.ts';
 import { QuestionKindEnum } from './quiz.ts';
 

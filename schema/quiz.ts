@@ -7,8 +7,8 @@ import {
   Question,
   QuizAttempt,
 } from '../src/entities/quiz.ts';
+import type { QuizProgressEvent } from '../src/events.ts';
 import type { GenerationStats } from '../src/quizzes/engine/generate.ts';
-import type { QuizProgressEvent } from '../src/quizzes/quiz-progress.ts';
 import { roleAtLeast } from '../src/rooms/room-service.ts';
 import type { Context } from '../src/transport/context.ts';
 import { builder } from './builder.ts';

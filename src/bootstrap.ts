@@ -15,7 +15,7 @@ import { createMetrics } from './metrics.ts';
 import { createAppPubSub } from './pubsub.ts';
 import { createQuizEngines } from './quizzes/quiz-engines.ts';
 import { createRetrieval } from './retrieval/setup.ts';
-import type { Services } from './transport/context.ts';
+import type { Services } from './services.ts';
 
 const EMBEDDED_PORT = 54329;
 // Any fixed 64-bit key: only one process at a time applies migrations.

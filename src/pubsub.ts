@@ -1,22 +1,7 @@
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from 'graphql-yoga';
 import { Redis } from 'ioredis';
-import type { MessageStreamEvent } from './conversations/answer-runner.ts';
-import type { ProgressEvent } from './documents/progress.ts';
-import type { LiveQuizEvent } from './live/live-event.ts';
-import type { QuizProgressEvent } from './quizzes/quiz-progress.ts';
-
-/**
- * Topics carry plain JSON so the same payloads can cross Redis when several instances run. Each topic
- * is keyed by the id its subscribers filter on.
- */
-export type Topics = {
-  'room:member-added': [roomId: string, payload: { roomId: string; memberId: string }];
-  'document:progress': [documentId: string, payload: ProgressEvent];
-  'message:stream': [messageId: string, payload: MessageStreamEvent];
-  'quiz:progress': [quizId: string, payload: QuizProgressEvent];
-  'live:quiz': [sessionId: string, payload: LiveQuizEvent];
-};
+import type { Topics } from './events.ts';
 
 /**
  * In-process by default; with REDIS_URL every topic goes through Redis, so an event published on one

@@ -13,19 +13,6 @@ import { NOT_COVERED_ANSWER } from './engine/extractive-engine.ts';
 import type { ChatTurn, SourceChunk } from './engine/types.ts';
 import { needsRepair, verifyAnswer } from './engine/verify.ts';
 
-/** What `messageStream` subscribers receive: the whole text so far, so a gap can never corrupt it. */
-export interface MessageStreamEvent {
-  messageId: string;
-  content: string;
-  /** Text added since the previous event this subscriber saw (filled in per subscriber). */
-  delta: string;
-  done: boolean;
-  /** True when the text was rewritten from the start (the repair round): render `content`, not deltas. */
-  reset?: boolean;
-  /** Set per subscriber on its first and last event: only those carry the stored message. */
-  withMessage?: boolean;
-}
-
 export interface AnswerRequest {
   messageId: string;
   roomId: string;

@@ -3,7 +3,8 @@ import { Conversation, Message } from '../entities/conversation.ts';
 import { Room } from '../entities/room.ts';
 import { User } from '../entities/user.ts';
 import { badInput, notFound } from '../errors.ts';
-import type { AnswerRunner, MessageStreamEvent } from './answer-runner.ts';
+import type { MessageStreamEvent } from '../events.ts';
+import type { AnswerRunner } from './answer-runner.ts';
 import type { ChatTurn } from './engine/types.ts';
 
 const HISTORY_TURNS = 20;

@@ -6,7 +6,7 @@ import { Room } from '../entities/room.ts';
 import { User } from '../entities/user.ts';
 import { AppError, badInput } from '../errors.ts';
 import { QUEUES } from '../jobs/queue.ts';
-import type { Services } from '../transport/context.ts';
+import type { Services } from '../services.ts';
 import { sniffFileType } from './engine/sniff.ts';
 import { publishProgress } from './progress.ts';
 

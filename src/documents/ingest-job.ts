@@ -3,9 +3,15 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Chunk, Document, DocumentBlob, type IngestStage } from '../entities/document.ts';
 import { Room } from '../entities/room.ts';
 import type { VectorRecord } from '../retrieval/ports.ts';
-import type { Services } from '../transport/context.ts';
+import type { Services } from '../services.ts';
 import type { ExtractorPool } from './engine/extractor-pool.ts';
-import { ExtractionError, type ExtractionLimits } from './engine/types.ts';
+import { INGEST_LIMITS } from './engine/limits.ts';
+import {
+  type ChunkDraft,
+  ExtractionError,
+  type ExtractionLimits,
+  type PreparedDocument,
+} from './engine/types.ts';
 import { publishProgress } from './progress.ts';
 
 export interface IngestJob {
@@ -25,13 +31,6 @@ export type IngestServices = Pick<
   limits?: ExtractionLimits;
 };
 
-export const DEFAULT_LIMITS: Required<ExtractionLimits> = {
-  maxPages: 2000,
-  maxChars: 5_000_000,
-  timeBudgetMs: 120_000,
-  maxDocxBytes: 200 * 1024 * 1024,
-};
-
 const EMBED_BATCH = 128;
 /** Progress weight of each stage, so the bar moves evenly over a typical document. */
 const SPAN: Record<'EXTRACTING' | 'CHUNKING' | 'EMBEDDING' | 'INDEXING', [number, number]> = {
@@ -48,60 +47,79 @@ class PermanentFailure extends Error {}
  * One ingestion, idempotent: chunk ids derive from (document, version, ordinal), the vector store is
  * cleared for the document before upserting, and chunk rows are replaced in one transaction together with
  * READY. A rerun after a crash at any point ends in the same state, never with duplicates.
+ *
+ * Stages: extract (with cleaning and chunking, in the extractor thread) → embed → index → commit.
  */
 export async function runIngestJob(services: IngestServices, job: IngestJob): Promise<void> {
   const em = services.orm.em.fork() as EntityManager;
   const document = await em.findOne(Document, job.documentId, { populate: ['room'] });
   if (!document || document.version !== job.version) return; // deleted or replaced meanwhile
   if (document.status === 'READY' || (document.status === 'FAILED' && document.error === 'cancelled')) return;
-
-  const report = async (stage: IngestStage, fraction: number, message: string, persist = false) => {
-    const span = SPAN[stage as keyof typeof SPAN] ?? [1, 1];
-    const progress = Math.min(1, span[0] + (span[1] - span[0]) * fraction);
-    if (persist) {
-      // Matches nothing once the document was cancelled, replaced (version bumped) or deleted: the job
-      // stops here instead of overwriting that state with PROCESSING and carrying on.
-      const updated = await em.nativeUpdate(
-        Document,
-        { id: document.id, version: job.version, status: { $in: ['QUEUED', 'PROCESSING'] } },
-        { stage, progress, stageMessage: message, status: 'PROCESSING' },
-      );
-      if (updated === 0) throw new Cancelled();
-    }
-    await publishProgress(
-      services.pubsub,
-      { ...document, status: 'PROCESSING' },
-      { stage, progress, message },
-    );
-  };
-
+  const run = new IngestRun(services, job, em, document);
   try {
-    await report('EXTRACTING', 0, 'Reading the file', true);
-    const blob = await em.findOneOrFail(DocumentBlob, { key: document.id }, { populate: ['bytes'] });
-    const bytes = new Uint8Array(blob.bytes);
+    const extracted = await run.extract();
+    const embedded = await run.embed(extracted.chunks);
+    const ids = await run.index(extracted.chunks, embedded);
+    await run.commit(extracted, embedded, ids);
+  } catch (error) {
+    await run.fail(error);
+  }
+}
+
+interface Embedded {
+  embedderId: string;
+  /** The room's first document records which embedder the room's vectors come from. */
+  firstInRoom: boolean;
+  hashes: string[];
+  vectors: Float32Array[];
+}
+
+/** The state one job carries through its stages. */
+class IngestRun {
+  private readonly services: IngestServices;
+  private readonly job: IngestJob;
+  private readonly em: EntityManager;
+  private readonly document: Document;
+
+  constructor(services: IngestServices, job: IngestJob, em: EntityManager, document: Document) {
+    this.services = services;
+    this.job = job;
+    this.em = em;
+    this.document = document;
+  }
+
+  /** Extract → clean → chunk, all in the extractor thread: a long book's chunking would block the API. */
+  async extract(): Promise<PreparedDocument> {
+    await this.report('EXTRACTING', 0, 'Reading the file', true);
+    const blob = await this.em.findOneOrFail(
+      DocumentBlob,
+      { key: this.document.id },
+      { populate: ['bytes'] },
+    );
     let lastReported = 0;
-    // Cleaning and chunking run in the extractor thread too: a long book's chunking would block the API.
-    const extracted = await services.extractor.extractAndChunk(
-      bytes,
-      document.kind,
-      services.limits ?? DEFAULT_LIMITS,
+    const extracted = await this.services.extractor.extractAndChunk(
+      new Uint8Array(blob.bytes),
+      this.document.kind,
+      this.services.limits ?? INGEST_LIMITS,
       (p) => {
         if (Date.now() - lastReported < 100 && p.page !== p.pageCount) return;
         lastReported = Date.now();
-        void report('EXTRACTING', p.page / p.pageCount, `Extracted page ${p.page} of ${p.pageCount}`);
+        void this.report('EXTRACTING', p.page / p.pageCount, `Extracted page ${p.page} of ${p.pageCount}`);
       },
     );
-
-    services.metrics.ingestPages.inc(extracted.pageCount);
-    const drafts = extracted.chunks;
-    await report('CHUNKING', 1, `${drafts.length} chunks from ${extracted.pageCount} pages`, true);
-    if (drafts.length === 0) {
+    this.services.metrics.ingestPages.inc(extracted.pageCount);
+    await this.report('CHUNKING', 1, summary(extracted), true);
+    if (extracted.chunks.length === 0) {
       throw new PermanentFailure('No extractable text: the file contains no readable words.');
     }
+    return extracted;
+  }
 
-    await report('EMBEDDING', 0, `Embedding ${drafts.length} chunks`, true);
-    const room = await em.findOneOrFail(Room, document.room.id);
-    const embedderId = services.embedder.id;
+  /** Vectors for every chunk; a chunk whose text (and embedder) did not change keeps its old one. */
+  async embed(drafts: ChunkDraft[]): Promise<Embedded> {
+    await this.report('EMBEDDING', 0, `Embedding ${drafts.length} chunks`, true);
+    const room = await this.em.findOneOrFail(Room, this.document.room.id);
+    const embedderId = this.services.embedder.id;
     if (room.embedderId && room.embedderId !== embedderId) {
       throw new PermanentFailure(
         `This room's vectors were made by ${room.embedderId}, but the server now embeds with ${embedderId}. ` +
@@ -109,7 +127,7 @@ export async function runIngestJob(services: IngestServices, job: IngestJob): Pr
       );
     }
     const hashes = drafts.map((draft) => textHash(embedderId, draft.text));
-    const reusable = await reusableEmbeddings(em, document.id, embedderId, hashes);
+    const reusable = await reusableEmbeddings(this.em, this.document.id, embedderId, hashes);
     const vectors: Float32Array[] = new Array(drafts.length);
     const missing = drafts
       .map((_, i) => i)
@@ -120,26 +138,28 @@ export async function runIngestJob(services: IngestServices, job: IngestJob): Pr
       });
     for (let start = 0; start < missing.length; start += EMBED_BATCH) {
       const batch = missing.slice(start, start + EMBED_BATCH);
-      const embedded = await services.embedder.embed(
+      const embedded = await this.services.embedder.embed(
         batch.map((i) => drafts[i]!.text),
-        { signal: job.signal },
+        { signal: this.job.signal },
       );
       batch.forEach((i, k) => {
         vectors[i] = embedded[k]!;
       });
-      await report(
-        'EMBEDDING',
-        Math.min(1, (start + batch.length) / missing.length),
-        'Embedding',
-        start === 0,
-      );
+      const fraction = Math.min(1, (start + batch.length) / missing.length);
+      await this.report('EMBEDDING', fraction, 'Embedding', start === 0);
     }
+    return { embedderId, firstInRoom: !room.embedderId, hashes, vectors };
+  }
 
-    await report('INDEXING', 0, 'Writing to the vector store', true);
+  /** Replaces the document's vectors in the store and checks every one of them landed. */
+  async index(drafts: ChunkDraft[], { vectors }: Embedded): Promise<string[]> {
+    await this.report('INDEXING', 0, 'Writing to the vector store', true);
+    const { document } = this;
+    const roomId = document.room.id;
     const ids = drafts.map((draft) => chunkId(document.id, document.version, draft.ordinal));
     const records: VectorRecord[] = drafts.map((draft, i) => ({
       id: ids[i]!,
-      roomId: room.id,
+      roomId,
       documentId: document.id,
       text: draft.text,
       pageStart: draft.pageStart,
@@ -147,15 +167,26 @@ export async function runIngestJob(services: IngestServices, job: IngestJob): Pr
       ordinal: draft.ordinal,
       vector: vectors[i]!,
     }));
-    await services.vectorStore.deleteDocument(room.id, document.id);
-    await services.vectorStore.upsert(room.id, records);
+    await this.services.vectorStore.deleteDocument(roomId, document.id);
+    await this.services.vectorStore.upsert(roomId, records);
     // READY promises vectors for every chunk: a store that lost some (a concurrent rerun) means retry.
-    const stored = await services.vectorStore.count(room.id, document.id);
+    const stored = await this.services.vectorStore.count(roomId, document.id);
     if (stored !== records.length) {
       throw new Error(`the vector store holds ${stored} of ${records.length} vectors for this document`);
     }
+    return ids;
+  }
 
-    await em.transactional(async (tx) => {
+  /** Chunk rows and READY in one transaction, then the final progress event. */
+  async commit(
+    extracted: PreparedDocument,
+    { embedderId, firstInRoom, hashes, vectors }: Embedded,
+    ids: string[],
+  ) {
+    const { document, job } = this;
+    const roomId = document.room.id;
+    const drafts = extracted.chunks;
+    await this.em.transactional(async (tx) => {
       // READY first: the row lock orders this against a concurrent cancel or replace, and a document that
       // is no longer this version's PROCESSING one rolls the whole write back.
       const marked = await tx.nativeUpdate(
@@ -165,7 +196,7 @@ export async function runIngestJob(services: IngestServices, job: IngestJob): Pr
           status: 'READY',
           stage: 'READY',
           progress: 1,
-          stageMessage: `${drafts.length} chunks from ${extracted.pageCount} pages`,
+          stageMessage: summary(extracted),
           error: null,
           pageCount: extracted.pageCount,
           chunkCount: drafts.length,
@@ -180,7 +211,7 @@ export async function runIngestJob(services: IngestServices, job: IngestJob): Pr
           createdAt: now,
           updatedAt: now,
           document: document.id,
-          room: room.id,
+          room: roomId,
           ordinal: draft.ordinal,
           text: draft.text,
           pageStart: draft.pageStart,
@@ -194,7 +225,7 @@ export async function runIngestJob(services: IngestServices, job: IngestJob): Pr
           embedding: Buffer.from(vectors[i]!.buffer, vectors[i]!.byteOffset, vectors[i]!.byteLength),
         });
       }
-      if (!room.embedderId) await tx.nativeUpdate(Room, { id: room.id, embedderId: null }, { embedderId });
+      if (firstInRoom) await tx.nativeUpdate(Room, { id: roomId, embedderId: null }, { embedderId });
     });
     Object.assign(document, {
       status: 'READY',
@@ -202,14 +233,21 @@ export async function runIngestJob(services: IngestServices, job: IngestJob): Pr
       pageCount: extracted.pageCount,
       chunkCount: drafts.length,
     });
-    await publishProgress(services.pubsub, document, {
+    await publishProgress(this.services.pubsub, document, {
       stage: 'READY',
       progress: 1,
-      message: `${drafts.length} chunks from ${extracted.pageCount} pages`,
+      message: summary(extracted),
     });
-  } catch (error) {
+  }
+
+  /**
+   * A cancel discards what was written; a transient failure is rethrown for the queue to retry; a
+   * permanent one (or the last attempt) ends FAILED with a message a person understands.
+   */
+  async fail(error: unknown) {
+    const { document, job, services } = this;
     if (error instanceof Cancelled) {
-      await discardCancelledVectors(em, services, document.room.id, document.id, job.version);
+      await discardCancelledVectors(this.em, services, document.room.id, document.id, job.version);
       return;
     }
     const permanent =
@@ -220,7 +258,7 @@ export async function runIngestJob(services: IngestServices, job: IngestJob): Pr
         { err: error, documentId: document.id, attempt: job.retryCount },
         'ingest will retry',
       );
-      await report('EXTRACTING', 0, `Temporary failure, retrying: ${messageOf(error)}`).catch(
+      await this.report('EXTRACTING', 0, `Temporary failure, retrying: ${messageOf(error)}`).catch(
         () => undefined,
       );
       throw error;
@@ -230,7 +268,7 @@ export async function runIngestJob(services: IngestServices, job: IngestJob): Pr
       : `Ingestion failed after ${job.retryCount + 1} attempts: ${messageOf(error)}`;
     services.logger.info({ documentId: document.id, reason: message }, 'document failed');
     // Only this version, and never over a cancel: a replaced document's new job owns its state.
-    const updated = await em.nativeUpdate(
+    const updated = await this.em.nativeUpdate(
       Document,
       { id: document.id, version: job.version, status: { $in: ['QUEUED', 'PROCESSING'] } },
       { status: 'FAILED', stage: 'FAILED', error: message, stageMessage: message },
@@ -243,6 +281,32 @@ export async function runIngestJob(services: IngestServices, job: IngestJob): Pr
       message,
     });
   }
+
+  /**
+   * Publishes progress; with `persist` also stores it, which matches nothing once the document was
+   * cancelled, replaced (version bumped) or deleted: the job stops there instead of overwriting that state.
+   */
+  private async report(stage: IngestStage, fraction: number, message: string, persist = false) {
+    const span = SPAN[stage as keyof typeof SPAN] ?? [1, 1];
+    const progress = Math.min(1, span[0] + (span[1] - span[0]) * fraction);
+    if (persist) {
+      const updated = await this.em.nativeUpdate(
+        Document,
+        { id: this.document.id, version: this.job.version, status: { $in: ['QUEUED', 'PROCESSING'] } },
+        { stage, progress, stageMessage: message, status: 'PROCESSING' },
+      );
+      if (updated === 0) throw new Cancelled();
+    }
+    await publishProgress(
+      this.services.pubsub,
+      { ...this.document, status: 'PROCESSING' },
+      { stage, progress, message },
+    );
+  }
+}
+
+function summary(extracted: PreparedDocument) {
+  return `${extracted.chunks.length} chunks from ${extracted.pageCount} pages`;
 }
 
 /**

@@ -1,14 +1,6 @@
 import type { Document, IngestStage } from '../entities/document.ts';
+import type { ProgressEvent } from '../events.ts';
 import type { PubSub } from '../pubsub.ts';
-
-export interface ProgressEvent {
-  documentId: string;
-  stage: IngestStage;
-  progress: number;
-  message: string | null;
-  status: Document['status'];
-  error: string | null;
-}
 
 export function progressOf(document: Document): ProgressEvent {
   return {

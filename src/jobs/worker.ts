@@ -1,9 +1,10 @@
 import { hostname } from 'node:os';
 import type { JobWithMetadata } from 'pg-boss';
 import { ExtractorPool } from '../documents/engine/extractor-pool.ts';
-import { DEFAULT_LIMITS, runIngestJob } from '../documents/ingest-job.ts';
+import { INGEST_LIMITS } from '../documents/engine/limits.ts';
+import { runIngestJob } from '../documents/ingest-job.ts';
 import { runQuizJob } from '../quizzes/quiz-job.ts';
-import type { Services } from '../transport/context.ts';
+import type { Services } from '../services.ts';
 import { QUEUES } from './queue.ts';
 
 type Queue = (typeof QUEUES)[keyof typeof QUEUES];
@@ -15,7 +16,7 @@ type Queue = (typeof QUEUES)[keyof typeof QUEUES];
 export async function startWorkers(services: Services, options: { concurrency?: number } = {}) {
   const concurrency = options.concurrency ?? 2;
   const extractor = new ExtractorPool({ size: 1 });
-  const ingestServices = { ...services, extractor, limits: DEFAULT_LIMITS };
+  const ingestServices = { ...services, extractor, limits: INGEST_LIMITS };
 
   const worker = `${hostname()}:${process.pid}`;
   /**

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LiveQuizSession } from '../entities/live.ts';
-import { buildLiveEvent, type LiveQuizEvent } from './live-event.ts';
+import type { LiveQuizEvent } from '../events.ts';
+import { buildLiveEvent } from './live-event.ts';
 
 /**
  * The latest event of each session, per process, keyed by the session's `seq` (bumped on every change),

@@ -1,44 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { LiveAnswer, LiveParticipant, type LiveQuizSession, type LiveState } from '../entities/live.ts';
+import { LiveAnswer, LiveParticipant, type LiveQuizSession } from '../entities/live.ts';
 import { Question } from '../entities/quiz.ts';
-
-export interface Standing {
-  participantId: string;
-  userId: string;
-  displayName: string;
-  score: number;
-  rank: number;
-}
-
-/**
- * The whole state of a session as every player sees it: built once per change and published, so each
- * subscriber only picks fields from it (no database reads per subscriber). A reconnecting player gets
- * the latest one first.
- */
-export interface LiveQuizEvent {
-  sessionId: string;
-  seq: number;
-  state: LiveState;
-  joinCode: string;
-  questionIndex: number;
-  questionCount: number;
-  deadline: string | null;
-  /** The open question, without its answer. */
-  question: { id: string; kind: string; prompt: string; options: string[] } | null;
-  reveal: {
-    questionId: string;
-    correctAnswer: string;
-    explanation: string;
-    optionCounts: Array<{ option: string; count: number }>;
-    answered: number;
-  } | null;
-  answeredCount: number;
-  participantCount: number;
-  lobby: string[];
-  leaderboard: Standing[];
-  /** Every participant's standing by user id, for the per-player `me` field (never serialised whole). */
-  standings: Record<string, Standing>;
-}
+import type { LiveQuizEvent, Standing } from '../events.ts';
 
 const LOBBY_NAMES = 100;
 const LEADERBOARD = 10;

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Chunk } from '../entities/document.ts';
 import { Question, Quiz } from '../entities/quiz.ts';
-import type { Services } from '../transport/context.ts';
+import type { Services } from '../services.ts';
 import { type GenerationStats, generateVerifiedQuestions } from './engine/generate.ts';
 import { sampleChunks } from './engine/sample-chunks.ts';
 import type { QuestionKind } from './engine/types.ts';

@@ -1,13 +1,6 @@
 import type { Quiz } from '../entities/quiz.ts';
+import type { QuizProgressEvent } from '../events.ts';
 import type { PubSub } from '../pubsub.ts';
-import type { GenerationStats } from './engine/generate.ts';
-
-export interface QuizProgressEvent {
-  quizId: string;
-  status: Quiz['status'];
-  error: string | null;
-  stats: GenerationStats | null;
-}
 
 export function quizProgressOf(quiz: Pick<Quiz, 'id' | 'status' | 'error' | 'stats'>): QuizProgressEvent {
   return { quizId: quiz.id, status: quiz.status, error: quiz.error ?? null, stats: quiz.stats ?? null };

@@ -6,7 +6,7 @@ import { Room } from '../entities/room.ts';
 import { User } from '../entities/user.ts';
 import { badInput, notFound } from '../errors.ts';
 import { QUEUES } from '../jobs/queue.ts';
-import type { Services } from '../transport/context.ts';
+import type { Services } from '../services.ts';
 import { gradeAnswerWithJudge } from './engine/grade.ts';
 import type { QuestionKind } from './engine/types.ts';
 import type { QuizEngines } from './quiz-engines.ts';

@@ -64,3 +64,9 @@ export class VectorStoreUnavailableError extends Error {
     this.name = 'VectorStoreUnavailableError';
   }
 }
+
+/** What search and re-embedding need: the configured embedder and vector store. */
+export interface RetrievalAdapters {
+  embedder: Embedder;
+  vectorStore: VectorStore;
+}

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { textHash } from '../documents/ingest-job.ts';
 import { Chunk } from '../entities/document.ts';
 import { Room } from '../entities/room.ts';
-import type { Services } from '../transport/context.ts';
+import type { RetrievalAdapters } from './ports.ts';
 
 const BATCH = 256;
 
@@ -12,7 +12,7 @@ const BATCH = 256;
  */
 export async function reembedRoom(
   em: EntityManager,
-  services: Pick<Services, 'embedder' | 'vectorStore'>,
+  services: RetrievalAdapters,
   roomId: string,
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<number> {

@@ -2,9 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Chunk } from '../entities/document.ts';
 import { Room } from '../entities/room.ts';
 import { AppError } from '../errors.ts';
-import type { Services } from '../transport/context.ts';
 import { DEFAULT_ALPHA } from './fusion.ts';
-import { VectorStoreUnavailableError } from './ports.ts';
+import { type RetrievalAdapters, type VectorStore, VectorStoreUnavailableError } from './ports.ts';
 
 export interface SearchHit {
   score: number;
@@ -14,7 +13,7 @@ export interface SearchHit {
 /** Hybrid search in one room: embed the query, ask the vector store, load the chunks in rank order. */
 export async function searchRoom(
   em: EntityManager,
-  services: Pick<Services, 'embedder' | 'vectorStore'>,
+  services: RetrievalAdapters,
   input: { roomId: string; query: string; limit: number; alpha?: number; documentIds?: string[] },
 ): Promise<SearchHit[]> {
   const room = await em.findOneOrFail(Room, input.roomId);
@@ -25,7 +24,7 @@ export async function searchRoom(
         `re-embed it with: npm run reembed -- --room ${room.id}`,
     );
   }
-  let hits: Awaited<ReturnType<Services['vectorStore']['query']>>;
+  let hits: Awaited<ReturnType<VectorStore['query']>>;
   try {
     const [vector] = await services.embedder.embed([input.query]);
     hits = await services.vectorStore.query({

@@ -1,6 +1,7 @@
 import { extractDocx } from './extract-docx.ts';
-import { DEFAULT_LIMITS, extractPdf } from './extract-pdf.ts';
+import { extractPdf } from './extract-pdf.ts';
 import { extractText } from './extract-text.ts';
+import { INGEST_LIMITS } from './limits.ts';
 import type { DocumentKind, ExtractedDocument, ExtractionLimits, ProgressListener } from './types.ts';
 
 /** Runs the extractor for a sniffed kind with the default limits filled in. */
@@ -10,7 +11,7 @@ export async function extractDocument(
   limits: ExtractionLimits = {},
   onProgress?: ProgressListener,
 ): Promise<ExtractedDocument> {
-  const all = { ...DEFAULT_LIMITS, ...limits };
+  const all = { ...INGEST_LIMITS, ...limits };
   if (kind === 'pdf') return extractPdf(bytes, all, onProgress);
   const doc = kind === 'docx' ? await extractDocx(bytes, all) : extractText(bytes, all);
   onProgress?.({ page: doc.pageCount, pageCount: doc.pageCount });

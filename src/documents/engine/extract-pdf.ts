@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import { INGEST_LIMITS } from './limits.ts';
 import { layoutPage, type PositionedText } from './pdf-layout.ts';
 import {
   type ExtractedDocument,
@@ -14,13 +15,6 @@ const PDFJS_DIR = new URL('../../../node_modules/pdfjs-dist/', import.meta.url);
 const STANDARD_FONTS = fileURLToPath(new URL('standard_fonts/', PDFJS_DIR));
 // CJK fonts with predefined CMaps (Identity-V, GBK-EUC-H, ...) yield no text without these.
 const CMAPS = fileURLToPath(new URL('cmaps/', PDFJS_DIR));
-
-export const DEFAULT_LIMITS: Required<ExtractionLimits> = {
-  maxPages: 2_000,
-  maxChars: 5_000_000,
-  timeBudgetMs: 120_000,
-  maxDocxBytes: 200 * 1024 * 1024,
-};
 
 export const MESSAGES = {
   password: 'This PDF is password-protected; remove the password and upload it again.',
@@ -72,7 +66,7 @@ export async function extractPdf(
   limits: ExtractionLimits = {},
   onProgress?: ProgressListener,
 ): Promise<ExtractedDocument> {
-  const { maxPages, maxChars, timeBudgetMs } = { ...DEFAULT_LIMITS, ...limits };
+  const { maxPages, maxChars, timeBudgetMs } = { ...INGEST_LIMITS, ...limits };
   const deadline = performance.now() + timeBudgetMs;
   const task = pdfjs.getDocument({
     // pdf.js may detach the buffer it is given; the caller keeps its own bytes intact.

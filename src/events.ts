@@ -1,0 +1,84 @@
+/**
+ * The events every publisher and subscriber shares: payload types and the pub/sub topics that carry them.
+ * Payloads are plain JSON, so they cross Redis unchanged when several instances run.
+ */
+import type { Document, IngestStage } from './entities/document.ts';
+import type { LiveState } from './entities/live.ts';
+import type { Quiz } from './entities/quiz.ts';
+import type { GenerationStats } from './quizzes/engine/generate.ts';
+
+export interface ProgressEvent {
+  documentId: string;
+  stage: IngestStage;
+  progress: number;
+  message: string | null;
+  status: Document['status'];
+  error: string | null;
+}
+
+/** What `messageStream` subscribers receive: the whole text so far, so a gap can never corrupt it. */
+export interface MessageStreamEvent {
+  messageId: string;
+  content: string;
+  /** Text added since the previous event this subscriber saw (filled in per subscriber). */
+  delta: string;
+  done: boolean;
+  /** True when the text was rewritten from the start (the repair round): render `content`, not deltas. */
+  reset?: boolean;
+  /** Set per subscriber on its first and last event: only those carry the stored message. */
+  withMessage?: boolean;
+}
+
+export interface QuizProgressEvent {
+  quizId: string;
+  status: Quiz['status'];
+  error: string | null;
+  stats: GenerationStats | null;
+}
+
+export interface Standing {
+  participantId: string;
+  userId: string;
+  displayName: string;
+  score: number;
+  rank: number;
+}
+
+/**
+ * The whole state of a session as every player sees it: built once per change and published, so each
+ * subscriber only picks fields from it (no database reads per subscriber). A reconnecting player gets
+ * the latest one first.
+ */
+export interface LiveQuizEvent {
+  sessionId: string;
+  seq: number;
+  state: LiveState;
+  joinCode: string;
+  questionIndex: number;
+  questionCount: number;
+  deadline: string | null;
+  /** The open question, without its answer. */
+  question: { id: string; kind: string; prompt: string; options: string[] } | null;
+  reveal: {
+    questionId: string;
+    correctAnswer: string;
+    explanation: string;
+    optionCounts: Array<{ option: string; count: number }>;
+    answered: number;
+  } | null;
+  answeredCount: number;
+  participantCount: number;
+  lobby: string[];
+  leaderboard: Standing[];
+  /** Every participant's standing by user id, for the per-player `me` field (never serialised whole). */
+  standings: Record<string, Standing>;
+}
+
+/** Each topic is keyed by the id its subscribers filter on. */
+export type Topics = {
+  'room:member-added': [roomId: string, payload: { roomId: string; memberId: string }];
+  'document:progress': [documentId: string, payload: ProgressEvent];
+  'message:stream': [messageId: string, payload: MessageStreamEvent];
+  'quiz:progress': [quizId: string, payload: QuizProgressEvent];
+  'live:quiz': [sessionId: string, payload: LiveQuizEvent];
+};

@@ -1,0 +1,29 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { PgBoss } from 'pg-boss';
+import type { Logger } from 'pino';
+import type { SignInLimiter } from './auth/sign-in-limiter.ts';
+import type { TokenService } from './auth/tokens.ts';
+import type { Config } from './config.ts';
+import type { AnswerRunner } from './conversations/answer-runner.ts';
+import type { LiveEventCache } from './live/live-event-cache.ts';
+import type { Metrics } from './metrics.ts';
+import type { PubSub } from './pubsub.ts';
+import type { QuizEngines } from './quizzes/quiz-engines.ts';
+import type { Embedder, VectorStore } from './retrieval/ports.ts';
+
+/** Long-lived collaborators, built once at start and handed to every operation. */
+export interface Services {
+  config: Config;
+  orm: MikroORM;
+  logger: Logger;
+  tokens: TokenService;
+  signInLimiter: SignInLimiter;
+  pubsub: PubSub;
+  queue: PgBoss;
+  embedder: Embedder;
+  vectorStore: VectorStore;
+  answers: AnswerRunner;
+  metrics: Metrics;
+  quizEngines: QuizEngines;
+  liveEvents: LiveEventCache;
+}
