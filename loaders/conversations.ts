@@ -2,21 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { Citation, Conversation, Message } from '../src/entities/conversation.ts';
 import type { LoaderOptions } from './group.ts';
-import { byId, groupBy } from './group.ts';
-
-export function conversationByIdLoader(em: EntityManager, options?: LoaderOptions) {
-  return new DataLoader<string, Conversation | null>(
-    async (ids) => byId(ids, await em.find(Conversation, { id: { $in: [...ids] } })),
-    options,
-  );
-}
-
-export function messageByIdLoader(em: EntityManager, options?: LoaderOptions) {
-  return new DataLoader<string, Message | null>(
-    async (ids) => byId(ids, await em.find(Message, { id: { $in: [...ids] } })),
-    options,
-  );
-}
+import { groupBy } from './group.ts';
 
 export function messagesByConversationLoader(em: EntityManager, options?: LoaderOptions) {
   return new DataLoader<string, Message[]>(async (ids) => {

@@ -1,17 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import DataLoader from 'dataloader';
 import { Document } from '../src/entities/document.ts';
 import type { LoaderOptions } from './group.ts';
-import { byId, findRows, listLoader, type ReadModel } from './group.ts';
+import { findRows, listLoader, type ReadModel } from './group.ts';
 
 /** A document as the schema reads it: a managed entity or a read-only row. */
 export type DocumentView = ReadModel<Document, 'room' | 'uploadedBy'>;
-
-export function documentByIdLoader(em: EntityManager, options?: LoaderOptions) {
-  return new DataLoader<string, Document | null>(async (ids) => {
-    return byId(ids, await em.find(Document, { id: { $in: [...ids] } }));
-  }, options);
-}
 
 /** Newest first; keyed by room and the fields read (see `listLoader`). */
 export function documentsByRoomLoader(em: EntityManager, options?: LoaderOptions) {

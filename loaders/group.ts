@@ -113,3 +113,24 @@ export function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) =
   for (const row of rows) groups.get(keyOf(row))?.push(row);
   return keys.map((key) => groups.get(key) ?? []);
 }
+
+/** The entity type a `defineEntity` schema describes. */
+type EntityOf<S> = S extends EntityName<infer T> ? (T extends { id: string } ? T : never) : never;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Managed entities by primary key, one statement per batch. An id that is not a UUID (a forged global ID)
+ * can match no row, so it is answered null without asking PostgreSQL, which would reject its syntax.
+ */
+export function entityByIdLoader<S extends EntityName, T extends { id: string } = EntityOf<S>>(
+  em: EntityManager,
+  entity: S,
+  options?: LoaderOptions,
+) {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const valid = ids.filter((id) => UUID.test(id));
+    if (valid.length === 0) return ids.map(() => null);
+    return byId(ids, (await em.find(entity, { id: { $in: valid } } as never)) as unknown as T[]);
+  }, options);
+}

@@ -1,22 +1,23 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { chunkByIdLoader } from './chunks.ts';
+import { Conversation, Message } from '../src/entities/conversation.ts';
+import { Chunk, Document } from '../src/entities/document.ts';
+import { Question, Quiz, QuizAttempt } from '../src/entities/quiz.ts';
+import { Room, RoomMember } from '../src/entities/room.ts';
 import {
   citationsByMessageLoader,
-  conversationByIdLoader,
   conversationsByRoomLoader,
-  messageByIdLoader,
   messagesByConversationLoader,
 } from './conversations.ts';
-import { documentByIdLoader, documentsByRoomLoader } from './documents.ts';
+import { documentsByRoomLoader } from './documents.ts';
+import { entityByIdLoader } from './group.ts';
 import {
   answeredByViewerLoader,
   answersByAttemptLoader,
   attemptsByQuizLoader,
   questionsByQuizLoader,
-  quizByIdLoader,
   quizzesByRoomLoader,
 } from './quizzes.ts';
-import { membersByRoomLoader, roomByIdLoader, viewerRoleLoader } from './rooms.ts';
+import { membersByRoomLoader, viewerRoleLoader } from './rooms.ts';
 import { userByIdLoader } from './users.ts';
 
 /** Fresh per operation (and per subscription event): a loader's cache never outlives its em. */
@@ -24,19 +25,22 @@ export function createLoaders(em: EntityManager, viewerId: string | null, batch 
   const o = { batch };
   const userById = userByIdLoader(em, o);
   return {
-    roomById: roomByIdLoader(em, o),
+    roomById: entityByIdLoader(em, Room, o),
+    roomMemberById: entityByIdLoader(em, RoomMember, o),
     membersByRoom: membersByRoomLoader(em, o, (user) => userById.prime(user.id, user)),
     viewerRole: viewerRoleLoader(em, viewerId, o),
     userById,
-    documentById: documentByIdLoader(em, o),
+    documentById: entityByIdLoader(em, Document, o),
     documentsByRoom: documentsByRoomLoader(em, o),
-    chunkById: chunkByIdLoader(em, o),
-    conversationById: conversationByIdLoader(em, o),
+    chunkById: entityByIdLoader(em, Chunk, o),
+    conversationById: entityByIdLoader(em, Conversation, o),
     conversationsByRoomForViewer: conversationsByRoomLoader(em, viewerId, o),
-    messageById: messageByIdLoader(em, o),
+    messageById: entityByIdLoader(em, Message, o),
     messagesByConversation: messagesByConversationLoader(em, o),
     citationsByMessage: citationsByMessageLoader(em, o),
-    quizById: quizByIdLoader(em, o),
+    quizById: entityByIdLoader(em, Quiz, o),
+    questionById: entityByIdLoader(em, Question, o),
+    attemptById: entityByIdLoader(em, QuizAttempt, o),
     quizzesByRoom: quizzesByRoomLoader(em, o),
     questionsByQuiz: questionsByQuizLoader(em, o),
     attemptsByQuizForViewer: attemptsByQuizLoader(em, viewerId, o),

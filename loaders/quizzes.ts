@@ -2,17 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { AttemptAnswer, Question, Quiz, QuizAttempt } from '../src/entities/quiz.ts';
 import type { LoaderOptions } from './group.ts';
-import { byId, findRows, groupBy, listLoader, type ReadModel } from './group.ts';
+import { findRows, groupBy, listLoader, type ReadModel } from './group.ts';
 
 /** A quiz as the schema reads it: a managed entity or a read-only row. */
 export type QuizView = ReadModel<Quiz, 'room' | 'createdBy'>;
-
-export function quizByIdLoader(em: EntityManager, options?: LoaderOptions) {
-  return new DataLoader<string, Quiz | null>(
-    async (ids) => byId(ids, await em.find(Quiz, { id: { $in: [...ids] } })),
-    options,
-  );
-}
 
 /** Newest first; keyed by room and the fields read (see `listLoader`). */
 export function quizzesByRoomLoader(em: EntityManager, options?: LoaderOptions) {

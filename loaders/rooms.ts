@@ -1,18 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { Room, RoomMember, type RoomRole } from '../src/entities/room.ts';
+import { RoomMember, type RoomRole } from '../src/entities/room.ts';
 import type { LoaderOptions } from './group.ts';
-import { byId, findRows, groupBy, type ReadModel } from './group.ts';
+import { findRows, groupBy, type ReadModel } from './group.ts';
 import type { UserView } from './users.ts';
 
 /** A membership as the schema reads it: a managed entity or a read-only row. */
 export type RoomMemberView = ReadModel<RoomMember, 'room' | 'user'>;
-
-export function roomByIdLoader(em: EntityManager, options?: LoaderOptions) {
-  return new DataLoader<string, Room | null>(async (ids) => {
-    return byId(ids, await em.find(Room, { id: { $in: [...ids] } }));
-  }, options);
-}
 
 /**
  * Members in joining order, read with their users' public profiles in the same statement: `onUser` primes

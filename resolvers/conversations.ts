@@ -9,7 +9,6 @@ import {
   ownConversation,
   startConversation,
 } from '../src/conversations/conversation-service.ts';
-import { Message } from '../src/entities/conversation.ts';
 import { notFound, unauthenticated } from '../src/errors.ts';
 import type { MessageStreamEvent } from '../src/events.ts';
 import { withSnapshot } from '../src/pubsub.ts';
@@ -80,7 +79,7 @@ builder.subscriptionFields((t) => ({
       'An answer as it is written: the first event carries the whole text so far, then deltas, then a final event (done) with the stored message and citations',
     args: { messageId: t.arg.globalID({ required: true, for: MessageRef }) },
     authScopes: async (_root, args, context) => {
-      const message = await context.em.findOne(Message, args.messageId.id);
+      const message = await context.loaders.messageById.load(args.messageId.id);
       if (!message) throw notFound('Message');
       return conversationScope(context, message.conversation.id);
     },
@@ -88,7 +87,7 @@ builder.subscriptionFields((t) => ({
       deltasPerSubscriber(
         withSnapshot(
           context.services.pubsub.subscribe('message:stream', args.messageId.id),
-          () => messageSnapshot(context.em.fork(), context.services.answers, args.messageId.id),
+          () => messageSnapshot(context.em, context.services.answers, args.messageId.id),
           (event) => event.done,
         ),
       ),

@@ -8,8 +8,7 @@ import {
   replaceDocument,
   uploadDocument,
 } from '../src/documents/document-service.ts';
-import { progressOf } from '../src/documents/progress.ts';
-import { Document } from '../src/entities/document.ts';
+import { currentProgress } from '../src/documents/progress.ts';
 import type { RoomRole } from '../src/entities/room.ts';
 import { notFound } from '../src/errors.ts';
 import { withSnapshot } from '../src/pubsub.ts';
@@ -122,10 +121,7 @@ builder.subscriptionFields((t) => ({
     subscribe: (_root, args, context) =>
       withSnapshot(
         context.services.pubsub.subscribe('document:progress', args.documentId.id),
-        async () => {
-          const document = await context.em.fork().findOne(Document, args.documentId.id);
-          return document ? progressOf(document) : null;
-        },
+        () => currentProgress(context.em, args.documentId.id),
         (event) => event.stage === 'READY' || event.stage === 'FAILED',
       ),
     // Each event reads the database afresh: the previous event's identity map and loader cache are stale.

@@ -101,7 +101,7 @@ builder.subscriptionFields((t) => ({
       newerOnly(
         withSnapshot(
           context.services.pubsub.subscribe('live:quiz', args.sessionId.id),
-          () => context.services.liveEvents.current(context.em.fork(), args.sessionId.id),
+          () => context.services.liveEvents.current(context.em, args.sessionId.id),
           (event) => event.state === 'FINISHED',
         ),
       ),

@@ -10,10 +10,10 @@ import {
   QuizRef,
 } from '../schema/quiz.ts';
 import { RoomRef } from '../schema/room.ts';
-import { type Question, Quiz } from '../src/entities/quiz.ts';
+import type { Question } from '../src/entities/quiz.ts';
 import { notFound, unauthenticated } from '../src/errors.ts';
 import { withSnapshot } from '../src/pubsub.ts';
-import { quizProgressOf } from '../src/quizzes/quiz-progress.ts';
+import { currentQuizProgress } from '../src/quizzes/quiz-progress.ts';
 import {
   finishQuizAttempt,
   generateQuiz,
@@ -131,10 +131,7 @@ builder.subscriptionFields((t) => ({
     subscribe: (_root, args, context) =>
       withSnapshot(
         context.services.pubsub.subscribe('quiz:progress', args.quizId.id),
-        async () => {
-          const quiz = await context.em.fork().findOne(Quiz, args.quizId.id);
-          return quiz ? quizProgressOf(quiz) : null;
-        },
+        () => currentQuizProgress(context.em, args.quizId.id),
         (event) => event.status !== 'GENERATING',
       ),
     resolve: (event, _args, context) => {

@@ -2,7 +2,6 @@ import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import { builder } from '../schema/builder.ts';
 import { RoomMemberRef, RoomRef, RoomRoleEnum } from '../schema/room.ts';
-import { RoomMember } from '../src/entities/room.ts';
 import { addRoomMember, createRoom, listRoomsOf } from '../src/rooms/room-service.ts';
 
 const CreateRoomInput = builder.inputType('CreateRoomInput', {
@@ -74,7 +73,7 @@ builder.subscriptionFields((t) => ({
     authScopes: (_root, args) => ({ room: { roomId: args.roomId.id, role: 'VIEWER' } }),
     subscribe: (_root, args, context) =>
       context.services.pubsub.subscribe('room:member-added', args.roomId.id),
-    resolve: (event: { memberId: string }, _args, context) =>
-      context.refresh().em.findOneOrFail(RoomMember, { id: event.memberId }),
+    resolve: async (event: { memberId: string }, _args, context) =>
+      (await context.refresh().loaders.roomMemberById.load(event.memberId))!,
   }),
 }));

@@ -1,11 +1,7 @@
 import { resolveArrayConnection, resolveOffsetConnection } from '@pothos/plugin-relay';
 import type { DocumentView } from '../loaders/documents.ts';
-import {
-  type Chunk,
-  Chunk as ChunkEntity,
-  DOCUMENT_STATUSES,
-  INGEST_STAGES,
-} from '../src/entities/document.ts';
+import { chunksOfDocument } from '../src/documents/document-service.ts';
+import { type Chunk, DOCUMENT_STATUSES, INGEST_STAGES } from '../src/entities/document.ts';
 import type { ProgressEvent } from '../src/events.ts';
 import type { SearchHit } from '../src/retrieval/search-service.ts';
 import { builder } from './builder.ts';
@@ -53,11 +49,7 @@ builder.node(DocumentRef, {
       description: 'The chunks in reading order',
       resolve: (document, args, context) =>
         resolveOffsetConnection({ args, defaultSize: 50, maxSize: 500 }, ({ offset, limit }) =>
-          context.em.find(
-            ChunkEntity,
-            { document: document.id },
-            { orderBy: { ordinal: 'asc' }, offset, limit },
-          ),
+          chunksOfDocument(context.em, document.id, { offset, limit }),
         ),
     }),
   }),
@@ -68,7 +60,7 @@ builder.node(ChunkRef, {
   loadMany: (ids, context) =>
     Promise.all(
       ids.map(async (id) => {
-        const chunk = await context.em.findOne(ChunkEntity, id);
+        const chunk = await context.loaders.chunkById.load(id);
         return chunk && (await context.loaders.viewerRole.load(chunk.room.id)) ? chunk : null;
       }),
     ),

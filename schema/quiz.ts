@@ -4,8 +4,8 @@ import {
   type AttemptAnswer,
   QUESTION_KINDS,
   QUIZ_STATUSES,
-  Question,
-  QuizAttempt,
+  type Question,
+  type QuizAttempt,
 } from '../src/entities/quiz.ts';
 import type { QuizProgressEvent } from '../src/events.ts';
 import type { GenerationStats } from '../src/quizzes/engine/generate.ts';
@@ -71,7 +71,7 @@ builder.node(QuestionRef, {
   loadMany: (ids, context) =>
     Promise.all(
       ids.map(async (id) => {
-        const question = await context.em.findOne(Question, id);
+        const question = await context.loaders.questionById.load(id);
         const quiz = question && (await context.loaders.quizById.load(question.quiz.id));
         return quiz && (await context.loaders.viewerRole.load(quiz.room.id)) ? question : null;
       }),
@@ -135,7 +135,8 @@ export const AttemptAnswerRef = builder.objectRef<AttemptAnswer>('AttemptAnswer'
     correct: t.exposeBoolean('correct'),
     question: t.field({
       type: QuestionRef,
-      resolve: (answer, _args, context) => context.em.findOneOrFail(Question, answer.question.id),
+      resolve: async (answer, _args, context) =>
+        (await context.loaders.questionById.load(answer.question.id))!,
     }),
   }),
 });
@@ -145,7 +146,7 @@ builder.node(QuizAttemptRef, {
   loadMany: (ids, context) =>
     Promise.all(
       ids.map(async (id) => {
-        const attempt = await context.em.findOne(QuizAttempt, id);
+        const attempt = await context.loaders.attemptById.load(id);
         return attempt && attempt.user.id === context.viewer?.id ? attempt : null;
       }),
     ),

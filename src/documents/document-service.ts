@@ -170,3 +170,12 @@ function formatBytes(bytes: number): string {
   if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${bytes} bytes`;
 }
+
+/** A page of the document's chunks in reading order. */
+export function chunksOfDocument(
+  em: EntityManager,
+  documentId: string,
+  page: { offset: number; limit: number },
+) {
+  return em.find(Chunk, { document: documentId }, { orderBy: { ordinal: 'asc' }, ...page });
+}

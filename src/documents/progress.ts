@@ -1,4 +1,5 @@
-import type { Document, IngestStage } from '../entities/document.ts';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Document, type IngestStage } from '../entities/document.ts';
 import type { ProgressEvent } from '../events.ts';
 import type { PubSub } from '../pubsub.ts';
 
@@ -19,4 +20,10 @@ export async function publishProgress(
   update: { stage: IngestStage; progress: number; message: string | null },
 ) {
   pubsub.publish('document:progress', document.id, { ...progressOf(document), ...update });
+}
+
+/** The document's stored progress, for a subscriber's first event; null when it does not exist. */
+export async function currentProgress(em: EntityManager, documentId: string): Promise<ProgressEvent | null> {
+  const document = await em.findOne(Document, documentId, { disableIdentityMap: true });
+  return document ? progressOf(document) : null;
 }

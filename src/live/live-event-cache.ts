@@ -28,7 +28,9 @@ export class LiveEventCache {
   }
 
   /** The current event of a session, built at most once per change; null when it does not exist. */
-  async current(em: EntityManager, sessionId: string): Promise<LiveQuizEvent | null> {
+  async current(requestEm: EntityManager, sessionId: string): Promise<LiveQuizEvent | null> {
+    // The event outlives the request that built it: its reads stay out of that request's identity map.
+    const em = requestEm.fork();
     const session = await em.findOne(LiveQuizSession, sessionId, { disableIdentityMap: true });
     if (!session) return null;
     const key = this.key(session.id, session.seq);

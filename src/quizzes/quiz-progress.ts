@@ -1,4 +1,5 @@
-import type { Quiz } from '../entities/quiz.ts';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Quiz } from '../entities/quiz.ts';
 import type { QuizProgressEvent } from '../events.ts';
 import type { PubSub } from '../pubsub.ts';
 
@@ -8,4 +9,13 @@ export function quizProgressOf(quiz: Pick<Quiz, 'id' | 'status' | 'error' | 'sta
 
 export function publishQuizProgress(pubsub: PubSub, quiz: Pick<Quiz, 'id' | 'status' | 'error' | 'stats'>) {
   pubsub.publish('quiz:progress', quiz.id, quizProgressOf(quiz));
+}
+
+/** The quiz's stored progress, for a subscriber's first event; null when it does not exist. */
+export async function currentQuizProgress(
+  em: EntityManager,
+  quizId: string,
+): Promise<QuizProgressEvent | null> {
+  const quiz = await em.findOne(Quiz, quizId, { disableIdentityMap: true });
+  return quiz ? quizProgressOf(quiz) : null;
 }
