@@ -6,6 +6,7 @@ import {
   cancelIngestion,
   deleteDocument,
   replaceDocument,
+  retryIngestion,
   uploadDocument,
 } from '../src/documents/document-service.ts';
 import { currentProgress } from '../src/documents/progress.ts';
@@ -94,6 +95,14 @@ builder.mutationFields((t) => ({
     authScopes: documentScope('EDITOR'),
     resolve: async (_root, args, context) =>
       cancelIngestion(context.em, context.services, (await context.loaders.documentById.load(args.id.id))!),
+  }),
+  retryDocumentIngestion: t.field({
+    type: DocumentRef,
+    description: 'Ingests a FAILED document again from its stored bytes; returns it QUEUED',
+    args: { id: t.arg.globalID({ required: true, for: DocumentRef }) },
+    authScopes: documentScope('EDITOR'),
+    resolve: async (_root, args, context) =>
+      retryIngestion(context.em, context.services, (await context.loaders.documentById.load(args.id.id))!),
   }),
   deleteDocument: t.field({
     type: 'ID',

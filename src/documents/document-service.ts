@@ -146,6 +146,36 @@ export async function cancelIngestion(em: EntityManager, services: DocumentServi
   return document;
 }
 
+/**
+ * Ingests a FAILED document again from its stored bytes (after a cancel, or a failure that a fix or a
+ * later retry may get past). The version is bumped, as for a replace, so a cancelled job that is still
+ * winding down can no longer write to it.
+ */
+export async function retryIngestion(em: EntityManager, services: DocumentServices, document: Document) {
+  if (document.status !== 'FAILED')
+    throw badInput(
+      `The document is ${document.status.toLowerCase()}; only a failed one can be retried`,
+      'id',
+    );
+  em.assign(document, {
+    version: document.version + 1,
+    status: 'QUEUED',
+    stage: 'QUEUED',
+    progress: 0,
+    error: null,
+    stageMessage: null,
+  });
+  await em.flush();
+  await enqueueIngest(em, services, document);
+  return document;
+}
+
+/** The original bytes as uploaded (or last replaced), for the viewer to show the cited page. */
+export async function readOriginal(em: EntityManager, documentId: string): Promise<Uint8Array | null> {
+  const blob = await em.findOne(DocumentBlob, { key: documentId }, { populate: ['bytes'] });
+  return blob ? new Uint8Array(blob.bytes) : null;
+}
+
 /** Removes the document, its chunks, its vectors and its stored bytes. */
 export async function deleteDocument(em: EntityManager, services: DocumentServices, document: Document) {
   if (document.jobId) await services.queue.cancel(QUEUES.ingest, document.jobId).catch(() => undefined);

@@ -12,6 +12,7 @@ import { AppError } from '../errors.ts';
 import { QUEUES } from '../jobs/queue.ts';
 import type { Services } from '../services.ts';
 import { type Context, createContext, InvalidTokenError, resolveViewer } from './context.ts';
+import { DOCUMENT_FILE_PATH, respondDocumentFile } from './document-file.ts';
 import { useQueryLimits } from './graphql-limits.ts';
 import { createErrorMasker } from './mask-error.ts';
 import { useOperationMetrics } from './metrics-plugin.ts';
@@ -85,6 +86,12 @@ export function createApiServer(services: Services, options: { readiness?: Readi
     if (path === '/healthz') return json(res, 200, { status: 'ok' });
     if (path === '/readyz') return void respondReadiness(res, readiness);
     if (path === '/metrics') return void respondMetrics(res, services);
+    const file = DOCUMENT_FILE_PATH.exec(path ?? '');
+    if (file && (req.method === 'GET' || req.method === 'HEAD'))
+      return void respondDocumentFile(req, res, yoga, services, file[1]!).catch((error: unknown) => {
+        logger.error({ err: error }, 'document file failed');
+        if (!res.headersSent) res.writeHead(500).end();
+      });
     const requestId = req.headers['x-request-id'];
     res.setHeader('x-request-id', typeof requestId === 'string' ? requestId : randomUUID());
     if (typeof requestId !== 'string') req.headers['x-request-id'] = res.getHeader('x-request-id') as string;
