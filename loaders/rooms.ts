@@ -25,17 +25,19 @@ export function membersByRoomLoader(
        where m.room_id in (?) order by m.created_at asc, m.id asc`,
       [roomIds],
     );
+    // A raw statement's timestamps come back as PostgreSQL text ("2026-12-03 09:17:30.137+00"), which
+    // the DateTime scalar refuses: make them Dates, as an entity would have them.
     const members = rows.map((row): RoomMemberView => {
       onUser?.({
         id: row.user_id,
         email: row.user_email,
         displayName: row.user_display_name,
-        createdAt: row.user_created_at,
+        createdAt: new Date(row.user_created_at),
       });
       return {
         id: row.id,
-        createdAt: row.created_at,
-        updatedAt: row.updated_at,
+        createdAt: new Date(row.created_at),
+        updatedAt: new Date(row.updated_at),
         room: { id: row.room_id },
         user: { id: row.user_id },
         role: row.role,
@@ -47,14 +49,14 @@ export function membersByRoomLoader(
 
 interface MemberRow {
   id: string;
-  created_at: Date;
-  updated_at: Date;
+  created_at: Date | string;
+  updated_at: Date | string;
   room_id: string;
   user_id: string;
   role: RoomRole;
   user_email: string;
   user_display_name: string;
-  user_created_at: Date;
+  user_created_at: Date | string;
 }
 
 /** The viewer's role per room (null when not a member); the basis of every room authorization. */
