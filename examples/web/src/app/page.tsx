@@ -1,0 +1,6 @@
+import { redirect } from 'next/navigation';
+import { sessionToken } from '@/lib/session';
+
+export default async function Home() {
+  redirect((await sessionToken()) ? '/rooms' : '/sign-in');
+}

@@ -1,0 +1,406 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConversationDocument } from '../generated/operations.ts';
+import { chromiumAvailable, launchChromium } from '../helpers/browser.ts';
+import { call, request } from '../helpers/client.ts';
+import { makePdf } from '../helpers/documents.ts';
+import { type FakeOpenAI, startFakeOpenAI } from '../helpers/fake-openai.ts';
+import { loadQuiz } from '../helpers/quizzes.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { ensureWebBuild, startWebApp, type WebApp, webAppInstalled } from '../helpers/web-app.ts';
+
+/**
+ * The Next.js study app (examples/web, production build) in Debian's Chromium against the real API
+ * (embedded PostgreSQL, offline engines): every screen a student and a teacher use, through the UI only.
+ */
+const available = chromiumAvailable() && webAppInstalled();
+const ARTIFACTS = join('test', 'artifacts', 'web');
+const PASSWORD = 'correct horse battery';
+const PAGES = [
+  [
+    'Rivers of the world.',
+    'The Amazon River discharges more water than any other river, about 209,000 cubic metres per second.',
+  ],
+  [
+    'The Nile flows north through eleven countries and empties into the Mediterranean Sea.',
+    'Its delta is one of the most fertile regions of Africa.',
+  ],
+  [
+    'Lake Baikal in Siberia holds about twenty percent of the unfrozen fresh water on the surface of the Earth.',
+  ],
+];
+
+let api: TestServer;
+let web: WebApp;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+const text = (page: Page, testId: string) => page.getByTestId(testId).first().innerText();
+const squash = (value: string) => value.replace(/\s+/g, ' ').trim();
+
+/** A fresh browser context (own cookies) that records layout shifts from its first paint on. */
+async function newPage(viewport = { width: 1200, height: 860 }): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  contexts.push(context);
+  await context.addInitScript(() => {
+    const w = window as unknown as { layoutShifts: number[] };
+    w.layoutShifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as Array<
+        PerformanceEntry & { value: number; hadRecentInput: boolean }
+      >)
+        if (!entry.hadRecentInput) w.layoutShifts.push(entry.value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') console.error(`console error: ${message.text()}`);
+  });
+  return page;
+}
+
+async function signUp(page: Page, name: string, app = web) {
+  const email = `${name.toLowerCase()}-${randomUUID()}@example.test`;
+  await page.goto(`${app.url}/`);
+  await page.waitForURL(/\/sign-in/);
+  await page.getByTestId('toggle-mode').click();
+  await page.locator('#displayName').fill(name);
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(PASSWORD);
+  await page.getByTestId('auth-submit').click();
+  await page.waitForURL(/\/rooms$/);
+  expect(await text(page, 'signed-in-as')).toBe(name);
+  return email;
+}
+
+describe.runIf(available)('the Next.js study app in a real browser', () => {
+  beforeAll(async () => {
+    ensureWebBuild();
+    api = await startTestServer();
+    web = await startWebApp({ apiUrl: api.url });
+    browser = await launchChromium();
+    mkdirSync(ARTIFACTS, { recursive: true });
+  }, 300_000);
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await web?.stop();
+    // The Next.js server's own log, for reading after a failure (server component errors land there).
+    if (web) writeFileSync(join(ARTIFACTS, 'next-server.log'), `${web.logs.join('\n')}\n`);
+    await api?.close();
+  });
+
+  it('sign up → room → upload → ask (cited) → viewer at the cited page → quiz → live quiz', async () => {
+    const ada = await newPage();
+    const adaCookies = async () => ada.context().cookies();
+
+    // Sign up / sign in. The token is only in an httpOnly cookie; page scripts cannot see it.
+    await ada.goto(`${web.url}/sign-in`);
+    await shot(ada, '01-sign-in');
+    await signUp(ada, 'Ada');
+    const session = (await adaCookies()).find((cookie) => cookie.name === 'studyroom_session');
+    expect(session?.httpOnly).toBe(true);
+    expect(await ada.evaluate(() => document.cookie)).not.toContain('studyroom_session');
+    const adaToken = session!.value;
+
+    // Rooms: create one.
+    await ada.locator('#room-name').fill('Rivers and lakes');
+    await ada.locator('#room-description').fill('Geography, first term');
+    await shot(ada, '02-rooms');
+    await ada.getByTestId('create-room').click();
+    await ada.waitForURL(/\/rooms\/[^/]+$/);
+    expect(await text(ada, 'room-name')).toBe('Rivers and lakes');
+    const roomPath = new URL(ada.url()).pathname;
+
+    // Upload a PDF with the network slowed, so the byte progress bar shows; then the ingestion stages.
+    const cdp = await ada.context().newCDPSession(ada);
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: 256 * 1024,
+    });
+    const padding = Array.from({ length: 40 }, (_, p) =>
+      Array.from({ length: 40 }, (_, l) => `Appendix ${p + 1}.${l + 1}: tributaries, basins and gauges.`),
+    );
+    const pdf = await makePdf([...PAGES, ...padding]);
+    await ada.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { seen: string[] }).seen = seen;
+      new MutationObserver(() => {
+        for (const id of ['upload-status', 'document-stage', 'document-status'])
+          for (const element of document.querySelectorAll(`[data-testid=${id}]`)) {
+            const value = `${id}: ${element.textContent}`;
+            if (seen.at(-1) !== value) seen.push(value);
+          }
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await ada.getByTestId('file-input').setInputFiles({
+      name: 'rivers.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(pdf),
+    });
+    await ada.getByTestId('upload').click();
+    await expect
+      .poll(() => text(ada, 'upload-status'), { timeout: 10_000 })
+      .toMatch(/^Uploading .+ \(\d+%\)$/);
+    await shot(ada, '03-uploading');
+    await expect
+      .poll(() => ada.getByTestId('document').first().getAttribute('data-status'), { timeout: 60_000 })
+      .toBe('READY');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+    const seen = await ada.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    const uploading = seen.filter((line) => line.startsWith('upload-status: Uploading'));
+    expect(uploading.length).toBeGreaterThan(1); // the bar moved, not one jump to the end
+    expect(seen.some((line) => /^document-stage: .+ · \d+%$/.test(line))).toBe(true);
+    expect(await ada.getByTestId('document').first().innerText()).toContain(`${3 + padding.length} pages`);
+    await shot(ada, '04-room-documents');
+
+    // Ask: a new conversation; the offline engine answers from the PDF with citations.
+    await ada.goto(`${web.url}${roomPath}/chat`);
+    await ada.getByTestId('question-input').fill('Where does the Nile flow and where does it end?');
+    await ada.getByTestId('question-input').press('Enter');
+    await ada.waitForURL(/\/chat\/[^/]+$/);
+    await expect.poll(() => ada.getByTestId('answer').first().getAttribute('data-status')).toBe('COMPLETE');
+    const conversationId = decodeURIComponent(new URL(ada.url()).pathname.split('/').at(-1)!);
+    const stored = await call(api.url, ConversationDocument, { id: conversationId }, adaToken);
+    if (stored.node?.__typename !== 'Conversation') throw new Error('conversation not found');
+    const answer = stored.node.messages.edges.at(-1)!.node;
+    expect(answer.status).toBe('COMPLETE');
+    expect(squash(await text(ada, 'answer-text'))).toBe(squash(answer.content.replace(/\[(\d+)\]/g, '$1')));
+    expect(answer.content).toContain('Nile');
+    await shot(ada, '05-chat-answer');
+
+    // A citation chip opens the PDF in the pdf.js viewer at the page holding the quote: the citation
+    // gives its chunk's page span (here starting on the page before), the viewer finds the quote in it.
+    const citation = answer.citations[0]!;
+    const quotePage =
+      PAGES.findIndex((lines) => lines.some((line) => line.includes(citation.quote.slice(0, 30)))) + 1;
+    expect(quotePage).toBeGreaterThanOrEqual(citation.pageStart);
+    expect(quotePage).toBeLessThanOrEqual(citation.pageEnd);
+    const page = quotePage;
+    const chips = ada.getByTestId('answer').first().getByTestId('citation');
+    expect(await chips.count()).toBe(answer.citations.length);
+    await chips.first().click();
+    const viewer = ada.getByTestId('viewer');
+    await expect.poll(() => viewer.getByTestId('pdf-canvas').getAttribute('data-state')).toBe('ready');
+    expect(await viewer.getByTestId('pdf-page').getAttribute('data-page')).toBe(String(page));
+    expect(await text(ada, 'viewer-page')).toBe(`Page ${page} of ${3 + padding.length}`);
+    expect(await text(ada, 'viewer-quote')).toBe(citation.quote);
+    await shot(ada, '06-citation-viewer');
+    await ada.keyboard.press('Escape');
+    await expect.poll(() => viewer.isVisible()).toBe(false);
+
+    // The same conversation on a phone: one column, nothing wider than the screen.
+    const phone = await newPage({ width: 390, height: 844 });
+    await phone.context().addCookies(await adaCookies());
+    await phone.goto(ada.url());
+    await expect.poll(() => phone.getByTestId('answer').count()).toBe(1);
+    await shot(phone, '07-chat-phone');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    // Quizzes: generate (live progress), take it with immediate feedback and evidence, see the score.
+    await ada.goto(`${web.url}${roomPath}/quizzes`);
+    await ada.locator('#quiz-count').fill('2');
+    for (const kind of ['TRUE_FALSE', 'SHORT_ANSWER'])
+      await ada.locator(`input[name=kind][value=${kind}]`).uncheck();
+    await ada.getByTestId('generate-quiz').click();
+    await expect
+      .poll(() => ada.getByTestId('quiz').first().getAttribute('data-status'), { timeout: 60_000 })
+      .toBe('READY');
+    await shot(ada, '08-quizzes');
+    await ada.getByTestId('take-quiz').first().click();
+    await ada.waitForURL(/\/quizzes\/[^/]+$/);
+    const quizId = decodeURIComponent(new URL(ada.url()).pathname.split('/').at(-1)!);
+    const questions = (await loadQuiz(api.url, adaToken, quizId)).questions.edges.map((edge) => edge.node);
+    expect(questions.length).toBe(2);
+    await ada.getByTestId('start-attempt').click();
+    for (const [i, question] of questions.entries()) {
+      await expect.poll(() => text(ada, 'quiz-prompt')).toBe(question.prompt);
+      // Right on the first question, wrong on the second.
+      const pick =
+        i === 0 ? question.answer! : question.options.find((option) => option !== question.answer)!;
+      await ada.getByTestId('quiz-option').getByText(pick, { exact: true }).click();
+      await expect
+        .poll(() => text(ada, 'verdict'))
+        .toBe(i === 0 ? 'Correct!' : `Not quite: the answer is ${question.answer}`);
+      expect(await text(ada, 'evidence')).toContain(question.evidence.quote);
+      if (i === 0) await shot(ada, '09-quiz-feedback');
+      await ada.getByTestId('next-question').click();
+    }
+    await expect.poll(() => text(ada, 'score')).toBe('50%');
+    await shot(ada, '10-quiz-score');
+
+    // Live: Ada hosts, Ben and Cy play in their own browser contexts.
+    await ada.goto(`${web.url}${roomPath}/quizzes/${encodeURIComponent(quizId)}/host`);
+    await ada.locator('#seconds').fill('60');
+    await ada.getByTestId('start-live').click();
+    const joinCode = (await text(ada, 'join-code')).trim();
+    expect(joinCode).toMatch(/^[A-Z0-9]{6}$/);
+    const players: Array<[string, Page]> = [];
+    for (const name of ['Ben', 'Cy']) {
+      const player = await newPage({ width: 420, height: 860 });
+      await signUp(player, name);
+      await player.goto(`${web.url}/live`);
+      await player.locator('#join-code').fill(joinCode.toLowerCase());
+      // Keyboard only: Enter submits the join form.
+      await player.locator('#join-code').press('Enter');
+      await player.waitForURL(/\/live\/[^/]+$/);
+      await expect.poll(() => text(player, 'live-state')).toBe('Lobby');
+      players.push([name, player]);
+    }
+    await expect.poll(() => text(ada, 'participant-count')).toBe('2 joined');
+    await shot(ada, '11-live-host-lobby');
+    await ada.getByTestId('live-next').click();
+    const first = questions[0]!;
+    for (const tab of [ada, ...players.map(([, player]) => player)])
+      await expect.poll(() => text(tab, 'live-prompt')).toBe(first.prompt);
+    const [[, ben], [, cy]] = players as [[string, Page], [string, Page]];
+    await shot(ben, '12-live-player-question');
+    await ben.getByTestId('live-option').getByText(first.answer!, { exact: true }).click();
+    const wrong = first.options.find((option) => option !== first.answer)!;
+    await cy.getByTestId('live-option').getByText(wrong, { exact: true }).click();
+    await expect.poll(() => text(ada, 'answered-count')).toBe('2 of 2 answered');
+    await ada.getByTestId('live-next').click();
+    await expect.poll(() => text(ben, 'live-verdict')).toBe('Correct!');
+    expect(await text(cy, 'live-verdict')).toBe(`Not quite: it was ${first.answer}`);
+    for (const tab of [ada, ben, cy]) {
+      await expect.poll(() => tab.getByTestId('option-result').count()).toBe(first.options.length);
+      const names = await tab.locator('[data-testid=leaderboard-row] .name').allInnerTexts();
+      expect(names).toEqual(['Ben', 'Cy']);
+    }
+    expect(await text(ben, 'my-standing')).toMatch(/^You: #1 of 2 · \d+ points$/);
+    await Promise.all([shot(ada, '13-live-host-reveal'), shot(ben, '14-live-player-reveal')]);
+
+    // Members: the owner sees everyone who joined the room.
+    await ada.goto(`${web.url}${roomPath}/members`);
+    expect(await ada.getByTestId('members').innerText()).toContain('Ada');
+    await shot(ada, '15-members');
+    // The API still sees only bearer tokens: the page's session works for direct API calls too.
+    expect(
+      (await request(api.url, ConversationDocument, { id: conversationId }, adaToken)).errors,
+    ).toBeUndefined();
+  }, 300_000);
+
+  describe('with an OpenAI-compatible model streaming the answer', () => {
+    let fake: FakeOpenAI;
+    let streamingApi: TestServer;
+    let streamingWeb: WebApp;
+    const ANSWER =
+      'Lake Baikal holds about twenty percent of the unfrozen fresh water on the surface of the Earth [1]. ' +
+      'It lies in Siberia, and its water is famously clear in winter and summer alike [1]. ' +
+      'It is the deepest lake in the world, more than one and a half kilometres at its deepest point, ' +
+      'and one of the oldest, formed some twenty-five million years ago in a rift valley [1].';
+
+    beforeAll(async () => {
+      fake = await startFakeOpenAI();
+      // Chat answers stream a word every 40 ms; everything else (condensing) gets a short reply.
+      fake.setResponder((body) =>
+        body.stream
+          ? { kind: 'stream', tokens: ANSWER.match(/\S+\s*/g)!, delayMs: 40 }
+          : { kind: 'json', content: 'Lake Baikal' },
+      );
+      streamingApi = await startTestServer({ OPENAI_BASE_URL: fake.baseURL, OPENAI_API_KEY: 'test' });
+      streamingWeb = await startWebApp({ apiUrl: streamingApi.url });
+    }, 120_000);
+    afterAll(async () => {
+      await streamingWeb?.stop();
+      await streamingApi?.close();
+      await fake?.close();
+    });
+
+    it('renders tokens as they arrive, survives a dropped WebSocket by resuming, and nothing shifts', async () => {
+      const page = await newPage();
+      await signUp(page, 'Dana', streamingWeb);
+      await page.locator('#room-name').fill('Lakes');
+      await page.getByTestId('create-room').click();
+      await page.waitForURL(/\/rooms\/[^/]+$/);
+      await page.getByTestId('file-input').setInputFiles({
+        name: 'lakes.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from(await makePdf(PAGES)),
+      });
+      await page.getByTestId('upload').click();
+      await expect
+        .poll(() => page.getByTestId('document').first().getAttribute('data-status'), { timeout: 60_000 })
+        .toBe('READY');
+
+      // Once the answer is under way, the test drops the page's WebSocket (close 1012, service restart) after the
+      // twelfth streamed event: graphql-ws reconnects, re-subscribes, and the API resends the text so far.
+      let connections = 0;
+      let cut = false;
+      await page.routeWebSocket(/\/graphql$/, (ws) => {
+        connections++;
+        const server = ws.connectToServer();
+        let streamed = 0;
+        server.onMessage((message) => {
+          if (
+            !cut &&
+            typeof message === 'string' &&
+            message.includes('"messageStream"') &&
+            ++streamed === 6
+          ) {
+            cut = true;
+            void ws.close({ code: 1012, reason: 'dropped by the test' });
+            return;
+          }
+          ws.send(message);
+        });
+      });
+      await page.goto(`${new URL(page.url()).href}/chat`);
+      await page.getByTestId('question-input').fill('How much fresh water does Lake Baikal hold?');
+      await page.getByTestId('ask').click();
+      await page.waitForURL(/\/chat\/[^/]+$/);
+      const shiftsBefore = await page.evaluate(
+        () => (window as unknown as { layoutShifts: number[] }).layoutShifts.length,
+      );
+      // Every length the answer's text had on screen, recorded by the page as the DOM changes.
+      await page.evaluate(() => {
+        const lengths: number[] = [];
+        (window as unknown as { answerLengths: number[] }).answerLengths = lengths;
+        new MutationObserver(() => {
+          const length = document.querySelector('[data-testid=answer-text]')?.textContent?.length;
+          if (length !== undefined && length !== lengths.at(-1)) lengths.push(length);
+        }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
+      await expect
+        .poll(() => page.getByTestId('answer').first().getAttribute('data-status'))
+        .toBe('STREAMING');
+      await expect.poll(() => page.getByTestId('answer-text').first().innerText()).toMatch(/\S+ \S+ \S+/);
+      await shot(page, '16-chat-streaming');
+      await expect
+        .poll(() => page.getByTestId('answer').first().getAttribute('data-status'), { timeout: 30_000 })
+        .toBe('COMPLETE');
+      const lengths = await page.evaluate(
+        () => (window as unknown as { answerLengths: number[] }).answerLengths,
+      );
+      const shown = squash(await text(page, 'answer-text'));
+      expect(shown).toBe(squash(ANSWER.replace(/\[(\d+)\]/g, '$1')));
+      // Tokens arrived over time (many partial texts), the text never went backwards, and it came
+      // through a second connection after the drop, with nothing lost or doubled.
+      expect(new Set(lengths.filter((length) => length > 0 && length < shown.length)).size).toBeGreaterThan(
+        5,
+      );
+      expect(lengths).toEqual([...lengths].sort((a, b) => a - b));
+      expect(cut).toBe(true);
+      expect(connections).toBeGreaterThan(1);
+      const shifts = await page.evaluate(
+        (from) => (window as unknown as { layoutShifts: number[] }).layoutShifts.slice(from),
+        shiftsBefore,
+      );
+      expect(shifts.reduce((sum, value) => sum + value, 0)).toBeLessThan(0.01);
+      await expect.poll(() => page.getByTestId('citation').count()).toBeGreaterThan(0);
+    }, 180_000);
+  });
+});
