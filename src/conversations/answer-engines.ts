@@ -1,5 +1,5 @@
-import OpenAI from 'openai';
 import type { Config } from '../config.ts';
+import { createOpenAIClient, llmConfigured } from '../llm/openai-client.ts';
 import { condenseOffline, condenseWithLlm } from './engine/condense.ts';
 import { ExtractiveAnswerEngine } from './engine/extractive-engine.ts';
 import { OpenAIAnswerEngine } from './engine/openai-engine.ts';
@@ -16,7 +16,7 @@ export interface AnswerEngines {
 
 /** The OpenAI-compatible engine when a key or base URL is set; the offline extractive engine otherwise. */
 export function createAnswerEngines(config: Config): AnswerEngines {
-  if (!config.OPENAI_API_KEY && !config.OPENAI_BASE_URL) {
+  if (!llmConfigured(config)) {
     return {
       engine: new ExtractiveAnswerEngine(),
       condense: async (history, question) => condenseOffline(history, question),
@@ -24,12 +24,7 @@ export function createAnswerEngines(config: Config): AnswerEngines {
       maxAnswerTokens: 1024,
     };
   }
-  const client = new OpenAI({
-    apiKey: config.OPENAI_API_KEY ?? 'unused',
-    baseURL: config.OPENAI_BASE_URL,
-    maxRetries: 0,
-    timeout: 30_000,
-  });
+  const client = createOpenAIClient({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL });
   const openai = new OpenAIAnswerEngine({ model: config.CHAT_MODEL, client });
   return {
     engine: openai,

@@ -7,11 +7,11 @@ import type { PubSub } from '../pubsub.ts';
 import type { Embedder, VectorStore } from '../retrieval/ports.ts';
 import { searchRoom } from '../retrieval/search-service.ts';
 import type { AnswerEngines } from './answer-engines.ts';
-import { packContext } from './engine/context-pack.ts';
+import { type PackedContext, packContext } from './engine/context-pack.ts';
 import { AnswerProviderError } from './engine/errors.ts';
 import { NOT_COVERED_ANSWER } from './engine/extractive-engine.ts';
 import type { ChatTurn, SourceChunk } from './engine/types.ts';
-import { needsRepair, verifyAnswer } from './engine/verify.ts';
+import { needsRepair, type VerifyResult, verifyAnswer } from './engine/verify.ts';
 
 export interface AnswerRequest {
   messageId: string;
@@ -78,126 +78,17 @@ export class AnswerRunner {
     await Promise.all(all.map((entry) => entry.finished));
   }
 
+  /** Condense → retrieve → pack → stream → verify (with one repair round) → persist. */
   private async generate(request: AnswerRequest, entry: Running): Promise<void> {
-    const { engines, pubsub } = this.deps;
-    const em = this.deps.orm.em.fork() as EntityManager;
-    const signal = entry.controller.signal;
-    const metadata: MessageMetadata = { engine: engines.engine.name, model: engines.engine.model };
-    let lastFlush = Date.now();
-    const publish = (done: boolean, reset = false) =>
-      pubsub.publish('message:stream', request.messageId, {
-        messageId: request.messageId,
-        content: entry.content,
-        delta: '',
-        done,
-        reset,
-      });
-    const onDelta = (delta: string) => {
-      entry.content += delta;
-      publish(false);
-      if (Date.now() - lastFlush > FLUSH_EVERY_MS) {
-        lastFlush = Date.now();
-        void em
-          .nativeUpdate(Message, { id: request.messageId }, { content: entry.content })
-          .catch(() => undefined);
-      }
-    };
-
+    const run = new AnswerRun(this.deps, request, entry);
     try {
-      const condensed = await engines.condense(request.history, request.question, signal);
-      metadata.standaloneQuery = condensed.query;
-      const sources = await this.retrieve(em, request.roomId, condensed.query);
-      const packed = packContext({
-        question: request.question,
-        standaloneQuery: condensed.query,
-        history: request.history,
-        sources,
-        contextWindow: engines.contextWindow,
-        reservedAnswerTokens: engines.maxAnswerTokens,
-      });
-      Object.assign(metadata, {
-        sourceCount: packed.sources.length,
-        droppedTurns: packed.droppedTurns,
-        truncatedSources: packed.truncatedSources,
-      });
-
-      if (packed.sources.length === 0) {
-        onDelta(NOT_COVERED_ANSWER);
-      } else {
-        const result = await engines.engine.answer({
-          question: request.question,
-          standaloneQuery: condensed.query,
-          history: packed.history,
-          sources: packed.sources,
-          signal,
-          onDelta,
-        });
-        if (result.usage) {
-          metadata.usage = result.usage;
-          this.deps.metrics.llmTokens.inc({ direction: 'in' }, result.usage.promptTokens);
-          this.deps.metrics.llmTokens.inc({ direction: 'out' }, result.usage.completionTokens);
-        }
-      }
-
-      let verified = verifyAnswer(entry.content, packed.sources);
-      if (engines.openai && needsRepair(verified)) {
-        // One repair round: the model rewrites its answer with citations; subscribers get the new text.
-        entry.content = '';
-        await engines.openai.repair({
-          question: request.question,
-          standaloneQuery: condensed.query,
-          answer: verified.text,
-          sources: packed.sources,
-          signal,
-          onDelta: (delta) => {
-            entry.content += delta;
-            publish(false, entry.content === delta);
-          },
-        });
-        verified = verifyAnswer(entry.content, packed.sources);
-        metadata.repaired = true;
-      }
-      if (verified.invalidMarkers.length) metadata.invalidMarkers = verified.invalidMarkers;
-      entry.content = verified.text;
-
-      await em.transactional(async (tx) => {
-        for (const citation of verified.citations) {
-          tx.create(Citation, {
-            message: request.messageId,
-            index: citation.index,
-            chunk: citation.chunkId,
-            document: citation.documentId,
-            documentTitle: packed.sources[citation.index - 1]?.documentTitle ?? '',
-            pageStart: citation.pageStart,
-            pageEnd: citation.pageEnd,
-            quote: citation.quote,
-          });
-        }
-        await tx.nativeUpdate(
-          Message,
-          { id: request.messageId },
-          { content: entry.content, status: 'COMPLETE', groundedness: verified.groundedness, metadata },
-        );
-      });
-      publish(true);
+      const query = await run.condense();
+      const packed = run.pack(query, await this.retrieve(run.em, request.roomId, query));
+      await run.stream(query, packed);
+      const verified = await run.verify(query, packed);
+      await run.persist(verified, packed);
     } catch (error) {
-      const aborted = signal.aborted;
-      const reason = aborted
-        ? (signal.reason as Error).message
-        : error instanceof AnswerProviderError
-          ? error.message
-          : `The answer could not be generated: ${(error as Error).message}`;
-      if (!aborted && !(error instanceof AnswerProviderError)) {
-        this.deps.logger.error({ err: error, messageId: request.messageId }, 'answer failed');
-      }
-      await em
-        .nativeUpdate(
-          Message,
-          { id: request.messageId },
-          { content: entry.content, status: 'FAILED', error: reason, metadata },
-        )
-        .catch(() => undefined);
-      publish(true);
+      await run.fail(error);
     }
   }
 
@@ -216,5 +107,179 @@ export class AnswerRunner {
       pageEnd: hit.chunk.pageEnd,
       score: hit.score,
     }));
+  }
+}
+
+/** One answer on its way: the text so far, what the message's metadata will record, and each stage. */
+class AnswerRun {
+  readonly em: EntityManager;
+  private readonly deps: AnswerRunner['deps'];
+  private readonly request: AnswerRequest;
+  private readonly entry: Running;
+  private readonly metadata: MessageMetadata;
+  private lastFlush = Date.now();
+
+  constructor(deps: AnswerRunner['deps'], request: AnswerRequest, entry: Running) {
+    this.deps = deps;
+    this.request = request;
+    this.entry = entry;
+    this.em = deps.orm.em.fork() as EntityManager;
+    this.metadata = { engine: deps.engines.engine.name, model: deps.engines.engine.model };
+  }
+
+  private get signal() {
+    return this.entry.controller.signal;
+  }
+
+  /** The follow-up rewritten to stand alone: what retrieval and extraction match on. */
+  async condense(): Promise<string> {
+    const condensed = await this.deps.engines.condense(
+      this.request.history,
+      this.request.question,
+      this.signal,
+    );
+    this.metadata.standaloneQuery = condensed.query;
+    return condensed.query;
+  }
+
+  /** The one packing of the prompt: sources and history within the model's window. */
+  pack(query: string, sources: SourceChunk[]): PackedContext {
+    const { engines } = this.deps;
+    const packed = packContext({
+      question: this.request.question,
+      standaloneQuery: query,
+      history: this.request.history,
+      sources,
+      contextWindow: engines.contextWindow,
+      reservedAnswerTokens: engines.maxAnswerTokens,
+    });
+    Object.assign(this.metadata, {
+      sourceCount: packed.sources.length,
+      droppedTurns: packed.droppedTurns,
+      truncatedSources: packed.truncatedSources,
+    });
+    return packed;
+  }
+
+  async stream(query: string, packed: PackedContext): Promise<void> {
+    if (packed.sources.length === 0) {
+      this.append(NOT_COVERED_ANSWER);
+      return;
+    }
+    const result = await this.deps.engines.engine.answer({
+      question: this.request.question,
+      standaloneQuery: query,
+      history: packed.history,
+      sources: packed.sources,
+      prompt: packed.messages,
+      signal: this.signal,
+      onDelta: (delta) => this.append(delta),
+    });
+    if (result.usage) {
+      this.metadata.usage = result.usage;
+      this.deps.metrics.llmTokens.inc({ direction: 'in' }, result.usage.promptTokens);
+      this.deps.metrics.llmTokens.inc({ direction: 'out' }, result.usage.completionTokens);
+    }
+  }
+
+  /** Checks markers and quotes; an LLM answer that cites nothing gets one repair round. */
+  async verify(query: string, packed: PackedContext): Promise<VerifyResult> {
+    const { engines } = this.deps;
+    let verified = verifyAnswer(this.entry.content, packed.sources);
+    if (engines.openai && needsRepair(verified)) {
+      // Subscribers get the rewritten text from its start (`reset`).
+      this.entry.content = '';
+      await engines.openai.repair({
+        question: this.request.question,
+        standaloneQuery: query,
+        answer: verified.text,
+        sources: packed.sources,
+        prompt: packed.messages,
+        signal: this.signal,
+        onDelta: (delta) => {
+          this.entry.content += delta;
+          this.publish(false, this.entry.content === delta);
+        },
+      });
+      verified = verifyAnswer(this.entry.content, packed.sources);
+      this.metadata.repaired = true;
+    }
+    if (verified.invalidMarkers.length) this.metadata.invalidMarkers = verified.invalidMarkers;
+    this.entry.content = verified.text;
+    return verified;
+  }
+
+  /** Citations and the COMPLETE message in one transaction, then the final event. */
+  async persist(verified: VerifyResult, packed: PackedContext): Promise<void> {
+    const { messageId } = this.request;
+    await this.em.transactional(async (tx) => {
+      for (const citation of verified.citations) {
+        tx.create(Citation, {
+          message: messageId,
+          index: citation.index,
+          chunk: citation.chunkId,
+          document: citation.documentId,
+          documentTitle: packed.sources[citation.index - 1]?.documentTitle ?? '',
+          pageStart: citation.pageStart,
+          pageEnd: citation.pageEnd,
+          quote: citation.quote,
+        });
+      }
+      await tx.nativeUpdate(
+        Message,
+        { id: messageId },
+        {
+          content: this.entry.content,
+          status: 'COMPLETE',
+          groundedness: verified.groundedness,
+          metadata: this.metadata,
+        },
+      );
+    });
+    this.publish(true);
+  }
+
+  /** Stores FAILED with a reason a person understands (and the partial text), then the final event. */
+  async fail(error: unknown): Promise<void> {
+    const { signal } = this;
+    const aborted = signal.aborted;
+    const reason = aborted
+      ? (signal.reason as Error).message
+      : error instanceof AnswerProviderError
+        ? error.message
+        : `The answer could not be generated: ${(error as Error).message}`;
+    if (!aborted && !(error instanceof AnswerProviderError)) {
+      this.deps.logger.error({ err: error, messageId: this.request.messageId }, 'answer failed');
+    }
+    await this.em
+      .nativeUpdate(
+        Message,
+        { id: this.request.messageId },
+        { content: this.entry.content, status: 'FAILED', error: reason, metadata: this.metadata },
+      )
+      .catch(() => undefined);
+    this.publish(true);
+  }
+
+  /** A delta: published at once, flushed to the database every few hundred ms for late subscribers. */
+  private append(delta: string) {
+    this.entry.content += delta;
+    this.publish(false);
+    if (Date.now() - this.lastFlush > FLUSH_EVERY_MS) {
+      this.lastFlush = Date.now();
+      void this.em
+        .nativeUpdate(Message, { id: this.request.messageId }, { content: this.entry.content })
+        .catch(() => undefined);
+    }
+  }
+
+  private publish(done: boolean, reset = false) {
+    this.deps.pubsub.publish('message:stream', this.request.messageId, {
+      messageId: this.request.messageId,
+      content: this.entry.content,
+      delta: '',
+      done,
+      reset,
+    });
   }
 }

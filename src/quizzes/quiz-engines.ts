@@ -1,5 +1,5 @@
-import OpenAI from 'openai';
 import type { Config } from '../config.ts';
+import { createOpenAIClient, llmConfigured } from '../llm/openai-client.ts';
 import type { ShortAnswerJudge } from './engine/grade.ts';
 import { LlmQuizDrafter } from './engine/llm-drafter.ts';
 import { createLlmJudge, createLlmShortAnswerJudge } from './engine/llm-judge.ts';
@@ -15,13 +15,15 @@ export interface QuizEngines {
 
 /** LLM drafting with an LLM judge when a provider is configured; the offline term-based engine otherwise. */
 export function createQuizEngines(config: Config): QuizEngines {
-  if (!config.OPENAI_API_KEY && !config.OPENAI_BASE_URL) {
+  if (!llmConfigured(config)) {
     return { drafter: (options) => new OfflineQuizDrafter(options) };
   }
-  const client = new OpenAI({
-    apiKey: config.OPENAI_API_KEY ?? 'unused',
+  // Drafting and judging are single JSON completions: the SDK's own retries fit them.
+  const client = createOpenAIClient({
+    apiKey: config.OPENAI_API_KEY,
     baseURL: config.OPENAI_BASE_URL,
     maxRetries: 3,
+    timeoutMs: 600_000,
   });
   return {
     drafter: () => new LlmQuizDrafter({ client, model: config.CHAT_MODEL }),

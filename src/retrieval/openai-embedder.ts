@@ -5,6 +5,7 @@
  * so the policy is ours, testable, and interruptible by the caller's AbortSignal).
  */
 import OpenAI from 'openai';
+import { createOpenAIClient } from '../llm/openai-client.ts';
 import { countTokens } from '../text/tokens.ts';
 import type { Embedder } from './ports.ts';
 
@@ -60,11 +61,10 @@ export class OpenAIEmbedder implements Embedder {
     this.maxTokens = Math.min(options.maxTokensPerRequest ?? 300_000, 300_000);
     this.maxRetries = options.maxRetries ?? 6;
     this.retryBaseMs = options.retryBaseMs ?? 500;
-    this.client = new OpenAI({
-      apiKey: options.apiKey ?? 'unused', // local compatible servers need none; the SDK insists on one
+    this.client = createOpenAIClient({
+      apiKey: options.apiKey,
       baseURL: options.baseURL,
-      maxRetries: 0,
-      timeout: options.timeoutMs ?? 60_000,
+      timeoutMs: options.timeoutMs ?? 60_000,
     });
   }
 

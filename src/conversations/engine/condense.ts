@@ -6,7 +6,7 @@
  */
 import type OpenAI from 'openai';
 import { isStopword } from '../../retrieval/text-analysis.ts';
-import { collapseWhitespace } from './passages.ts';
+import { collapseWhitespace } from '../../text/normalize.ts';
 import type { ChatTurn } from './types.ts';
 
 export interface CondensedQuery {

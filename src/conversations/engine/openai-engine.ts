@@ -6,10 +6,11 @@
  * the first token fails with the partial text kept.
  */
 import OpenAI from 'openai';
+import { createOpenAIClient } from '../../llm/openai-client.ts';
 import { packContext } from './context-pack.ts';
 import { type AnswerFailure, AnswerProviderError } from './errors.ts';
 import type { AnswerEngine, AnswerInput, AnswerResult, SourceChunk, TokenUsage } from './types.ts';
-import { repairPrompt } from './verify.ts';
+import { repairFromPrompt, repairPrompt } from './verify.ts';
 
 export interface OpenAIAnswerEngineOptions {
   model: string;
@@ -37,6 +38,8 @@ export interface RepairRequest {
   standaloneQuery?: string;
   answer: string;
   sources: SourceChunk[];
+  /** The prompt the answer was generated from, reused without packing again when the repair fits. */
+  prompt?: OpenAI.ChatCompletionMessageParam[];
   signal: AbortSignal;
   onDelta?(delta: string): void;
 }
@@ -67,38 +70,37 @@ export class OpenAIAnswerEngine implements AnswerEngine {
     this.temperature = options.temperature ?? 0.2;
     this.client =
       options.client ??
-      new OpenAI({
-        apiKey: options.apiKey ?? 'unused', // local compatible servers need none; the SDK insists on one
-        baseURL: options.baseURL,
-        maxRetries: 0,
-        timeout: this.timeoutMs,
-      });
+      createOpenAIClient({ apiKey: options.apiKey, baseURL: options.baseURL, timeoutMs: this.timeoutMs });
   }
 
   async answer(input: AnswerInput): Promise<AnswerResult> {
-    // Packing again is a no-op when the caller already packed with this engine's window (it should, to
-    // know which sources the prompt numbers); it guards the window when it did not.
-    const packed = packContext({
-      question: input.question,
-      standaloneQuery: input.standaloneQuery,
-      history: input.history,
-      sources: input.sources,
-      contextWindow: this.contextWindow,
-      reservedAnswerTokens: this.maxAnswerTokens,
-    });
-    return this.stream(packed.messages, input.signal, input.onDelta);
+    // The answer runner packs once (it must know which sources the prompt numbers); a caller without a
+    // packed prompt gets one packed here for this engine's window.
+    const messages =
+      input.prompt ??
+      packContext({
+        question: input.question,
+        standaloneQuery: input.standaloneQuery,
+        history: input.history,
+        sources: input.sources,
+        contextWindow: this.contextWindow,
+        reservedAnswerTokens: this.maxAnswerTokens,
+      }).messages;
+    return this.stream(messages, input.signal, input.onDelta);
   }
 
   /** One repair round for an answer that failed verification (see `needsRepair`); streams the new answer. */
   repair(input: RepairRequest): Promise<AnswerResult> {
-    const messages = repairPrompt({
-      question: input.question,
-      standaloneQuery: input.standaloneQuery,
-      answer: input.answer,
-      sources: input.sources,
-      contextWindow: this.contextWindow,
-      reservedAnswerTokens: this.maxAnswerTokens,
-    });
+    const window = { contextWindow: this.contextWindow, reservedAnswerTokens: this.maxAnswerTokens };
+    const messages =
+      (input.prompt && repairFromPrompt(input.prompt, input.answer, window)) ??
+      repairPrompt({
+        question: input.question,
+        standaloneQuery: input.standaloneQuery,
+        answer: input.answer,
+        sources: input.sources,
+        ...window,
+      });
     return this.stream(messages, input.signal, input.onDelta ?? (() => {}));
   }
 

@@ -5,6 +5,7 @@
  */
 
 import { analyze } from '../../retrieval/text-analysis.ts';
+import { collapseWhitespace } from '../../text/normalize.ts';
 import { splitSentences } from '../../text/sentences.ts';
 
 export interface Sentence {
@@ -14,10 +15,6 @@ export interface Sentence {
   terms: Set<string>;
   /** 0-based position of the sentence in its text. */
   position: number;
-}
-
-export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 /**

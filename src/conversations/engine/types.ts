@@ -1,3 +1,5 @@
+import type OpenAI from 'openai';
+
 /** A retrieved chunk handed to an answer engine; its position in the list (1-based) is its `[n]` marker. */
 export interface SourceChunk {
   chunkId: string;
@@ -42,6 +44,8 @@ export interface AnswerInput {
   history: ChatTurn[];
   /** Numbered sources: `sources[n - 1]` is `[n]`. */
   sources: SourceChunk[];
+  /** The prompt already packed from these sources and history: an LLM engine sends it as is. */
+  prompt?: OpenAI.ChatCompletionMessageParam[];
   signal: AbortSignal;
   onDelta(delta: string): void;
 }

@@ -5,8 +5,9 @@
  * share of claim sentences that are supported.
  */
 import type OpenAI from 'openai';
-import { packContext } from './context-pack.ts';
-import { collapseWhitespace, sentencesOf, TermWeights, termSet } from './passages.ts';
+import { collapseWhitespace, normalizeWithOffsets } from '../../text/normalize.ts';
+import { countMessageTokens, packContext } from './context-pack.ts';
+import { sentencesOf, TermWeights, termSet } from './passages.ts';
 import { countPromptTokens as countTokens } from './token-count.ts';
 import type { AnswerCitation, SourceChunk } from './types.ts';
 
@@ -100,41 +101,6 @@ function rewriteMarkers(text: string, keep: (n: number) => boolean): string {
   return out + text.slice(at);
 }
 
-const UNIFY: Record<string, string> = {
-  '‘': "'",
-  '’': "'",
-  '“': '"',
-  '”': '"',
-  '–': '-',
-  '—': '-',
-  '\u00a0': ' ',
-};
-
-/** Lowercased text with whitespace runs collapsed and quote/dash variants unified, mapped back to `text`. */
-export function normaliseForMatch(text: string): { norm: string; map: number[] } {
-  let norm = '';
-  const map: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const ch = UNIFY[text[i]] ?? text[i];
-    if (/\s/.test(ch)) {
-      if (norm !== '' && !norm.endsWith(' ')) {
-        norm += ' ';
-        map.push(i);
-      }
-      continue;
-    }
-    for (const c of ch.toLowerCase()) {
-      norm += c;
-      map.push(i);
-    }
-  }
-  if (norm.endsWith(' ')) {
-    norm = norm.slice(0, -1);
-    map.pop();
-  }
-  return { norm, map };
-}
-
 interface Chunk {
   source: SourceChunk;
   norm: string;
@@ -149,7 +115,7 @@ function originalSlice(chunk: Chunk, normStart: number, normEnd: number): string
 
 /** The longest run of the sentence's words found verbatim (normalised) in the chunk, as chunk text. */
 function longestVerbatimSpan(sentence: string, chunk: Chunk): { quote: string; words: number } {
-  const words = normaliseForMatch(sentence).norm.split(' ').filter(Boolean);
+  const words = normalizeWithOffsets(sentence).norm.split(' ').filter(Boolean);
   let best = { start: -1, end: -1, words: 0 };
   for (let i = 0; i < words.length && words.length - i > best.words; i++) {
     let phrase = '';
@@ -189,7 +155,7 @@ function bestChunkSentence(terms: Set<string>, chunk: Chunk, weights: TermWeight
     }
   }
   if (!best) return chunk.source.text.slice(0, 200).trim();
-  const needle = normaliseForMatch(best.text).norm;
+  const needle = normalizeWithOffsets(best.text).norm;
   const at = chunk.norm.indexOf(needle);
   return at >= 0 ? originalSlice(chunk, at, at + needle.length) : best.text;
 }
@@ -211,7 +177,7 @@ export function verifyAnswer(
     const sentences = sentencesOf(source.text);
     const terms = new Set<string>();
     for (const s of sentences) for (const t of s.terms) terms.add(t);
-    return { source, ...normaliseForMatch(source.text), terms, sentences };
+    return { source, ...normalizeWithOffsets(source.text), terms, sentences };
   });
   const weights = new TermWeights(chunks.flatMap((c) => c.sentences.map((s) => s.terms)));
 
@@ -301,6 +267,25 @@ export interface RepairInput {
   contextWindow: number;
   reservedAnswerTokens: number;
   standaloneQuery?: string;
+}
+
+/**
+ * The repair round from the prompt the answer came from: its system message and final message (sources
+ * and question) without the history, the failed answer, the instruction. Null when that does not fit
+ * the window with room for the new answer.
+ */
+export function repairFromPrompt(
+  prompt: OpenAI.ChatCompletionMessageParam[],
+  answer: string,
+  window: { contextWindow: number; reservedAnswerTokens: number },
+): OpenAI.ChatCompletionMessageParam[] | null {
+  const messages: OpenAI.ChatCompletionMessageParam[] = [
+    prompt[0]!,
+    prompt.at(-1)!,
+    { role: 'assistant', content: answer },
+    { role: 'user', content: REPAIR_INSTRUCTION },
+  ];
+  return countMessageTokens(messages) <= window.contextWindow - window.reservedAnswerTokens ? messages : null;
 }
 
 /** Messages for one repair round: the original prompt without history, the failed answer, the instruction. */

@@ -3,8 +3,9 @@
  * (same shape: acronym for acronym, one word for one word), and for numbers, years and percentages values
  * that are close but different, written in the answer's own format and unit.
  */
+
+import { containsPhrase, contentTokens } from '../../text/normalize.ts';
 import { type Random, shuffled } from './random.ts';
-import { containsPhrase, contentTokens } from './text.ts';
 import type { TermCandidate, Vocabulary, VocabularyTerm } from './vocabulary.ts';
 
 export type AnswerTerm = TermCandidate & { term: VocabularyTerm };

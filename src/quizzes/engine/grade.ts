@@ -5,7 +5,7 @@
  * equal, or when their content words overlap enough (F1 >= 0.6) with every number in the expected answer
  * given exactly; an optional judge (an LLM when configured) gets the last word on the ones that do not.
  */
-import { contentTokens, normalizeAnswer, numbersIn } from './text.ts';
+import { contentTokens, normalizeAnswer, numbersIn } from '../../text/normalize.ts';
 import type { QuestionKind } from './types.ts';
 
 export interface GradableQuestion {

@@ -4,9 +4,10 @@
  * with same-kind distractors from the room's vocabulary, or a true/false statement (the sentence as is, or
  * with its term swapped for a distractor). The evidence quote is the sentence, verbatim.
  */
+
+import { containsPhrase, contentTokens, wordCount } from '../../text/normalize.ts';
 import { type AnswerTerm, pickDistractors } from './distractors.ts';
 import { hashSeed, type Random, seededRandom, shuffled } from './random.ts';
-import { containsPhrase, contentTokens, wordCount } from './text.ts';
 import type { DraftRequest, QuestionDraft, QuestionKind, QuizDrafter, QuizSourceChunk } from './types.ts';
 import { buildVocabulary, proseSentences, type Vocabulary } from './vocabulary.ts';
 

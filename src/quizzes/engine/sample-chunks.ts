@@ -3,9 +3,10 @@
  * share is spread over the document from start to end, and chunks that are not prose (tables, number
  * soup, reference lists, formulas) are skipped because no good question comes out of them.
  */
+
+import { wordCount } from '../../text/normalize.ts';
 import { splitSentences } from '../../text/sentences.ts';
 import { hashSeed, type Random, seededRandom } from './random.ts';
-import { wordCount } from './text.ts';
 import type { QuizSourceChunk } from './types.ts';
 
 export interface SampleableChunk extends QuizSourceChunk {

@@ -10,7 +10,7 @@ import {
   normalizeAnswer,
   normalizeForMatch,
   numbersIn,
-} from './text.ts';
+} from '../../text/normalize.ts';
 import type { QuestionDraft, QuizSourceChunk, Rejection, RejectionReason } from './types.ts';
 
 type Failure = { reason: RejectionReason; detail: string };

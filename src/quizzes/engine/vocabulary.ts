@@ -6,8 +6,8 @@
  */
 
 import { isStopword, lightStem } from '../../retrieval/text-analysis.ts';
+import { normalizeForMatch, wordCount } from '../../text/normalize.ts';
 import { splitSentences } from '../../text/sentences.ts';
-import { normalizeForMatch, wordCount } from './text.ts';
 
 export type TermKind = 'NUMBER' | 'YEAR' | 'PERCENT' | 'NAME' | 'TERM';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateVerifiedQuestions } from '../../../src/quizzes/engine/generate.ts';
 import { OfflineQuizDrafter } from '../../../src/quizzes/engine/offline-drafter.ts';
-import { containsPhrase } from '../../../src/quizzes/engine/text.ts';
+import { containsPhrase } from '../../../src/text/normalize.ts';
 import { checkDraft, statementOf } from '../../../src/quizzes/engine/verify.ts';
 import { buildVocabulary, scanSentence, type TermKind } from '../../../src/quizzes/engine/vocabulary.ts';
 import { sampleChunks } from './helpers.ts';

@@ -1,25 +1,59 @@
 /**
- * Text comparison shared by verification and grading. Matching is done on a normalised form: NFKC, lower
- * case, typographic quotes and dashes folded to ASCII, whitespace collapsed. PDF extraction and LLMs
- * disagree on exactly these characters, never on the words.
+ * The one text normalisation for matching: quotes checked against their chunks (answers, quizzes,
+ * flashcards), graded answers, distractors. The form is NFKC, lower case, typographic quotes and dashes
+ * folded to ASCII, whitespace collapsed. PDF extraction and LLMs disagree on exactly these characters,
+ * never on the words.
  */
-import { isStopword, lightStem, words } from '../../retrieval/text-analysis.ts';
+import { isStopword, lightStem, words } from '../retrieval/text-analysis.ts';
 
 const QUOTES = /[\u2018\u2019\u201a\u201b\u2032\u00b4`]/g;
 const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g;
 const DASHES = /[\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d]/g;
 const SPACES = /[\s\u00a0\u200b]+/g;
+const SPACE_CHAR = /[\s\u00a0\u200b]/;
 
 export function normalizeForMatch(text: string): string {
+  return foldTypography(text.normalize('NFKC').toLowerCase()).replace(SPACES, ' ').trim();
+}
+
+function foldTypography(text: string): string {
   return text
-    .normalize('NFKC')
-    .toLowerCase()
     .replace(QUOTES, "'")
     .replace(DOUBLE_QUOTES, '"')
     .replace(DASHES, '-')
-    .replace(/\u2026/g, '...')
-    .replace(SPACES, ' ')
-    .trim();
+    .replace(/\u2026/g, '...');
+}
+
+/**
+ * `normalizeForMatch` character by character, with `map[i]` the offset in `text` that `norm[i]` came
+ * from, so a match in the normalised form can be cut from the original text verbatim.
+ */
+export function normalizeWithOffsets(text: string): { norm: string; map: number[] } {
+  let norm = '';
+  const map: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (SPACE_CHAR.test(ch)) {
+      if (norm !== '' && !norm.endsWith(' ')) {
+        norm += ' ';
+        map.push(i);
+      }
+      continue;
+    }
+    for (const c of foldTypography(ch.normalize('NFKC').toLowerCase())) {
+      norm += c;
+      map.push(i);
+    }
+  }
+  if (norm.endsWith(' ')) {
+    norm = norm.slice(0, -1);
+    map.pop();
+  }
+  return { norm, map };
+}
+
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** Normalised, then stripped of surrounding punctuation: the form an answer is compared in. */
