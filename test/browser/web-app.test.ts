@@ -42,6 +42,9 @@ const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 const text = (page: Page, testId: string) => page.getByTestId(testId).first().innerText();
 const squash = (value: string) => value.replace(/\s+/g, ' ').trim();
+/** expect.poll with room for a loaded 2-core machine (the default gives up after 1 s). */
+const eventually = <T>(read: () => Promise<T> | T, options: { timeout?: number } = {}) =>
+  expect.poll(read, { timeout: options.timeout ?? 20_000, interval: 50 });
 
 /** A fresh browser context (own cookies) that records layout shifts from its first paint on. */
 async function newPage(viewport = { width: 1200, height: 860 }): Promise<Page> {
@@ -147,13 +150,13 @@ describe.runIf(available)('the Next.js study app in a real browser', () => {
       buffer: Buffer.from(pdf),
     });
     await ada.getByTestId('upload').click();
-    await expect
-      .poll(() => text(ada, 'upload-status'), { timeout: 10_000 })
-      .toMatch(/^Uploading .+ \(\d+%\)$/);
+    await eventually(() => text(ada, 'upload-status'), { timeout: 10_000 }).toMatch(
+      /^Uploading .+ \(\d+%\)$/,
+    );
     await shot(ada, '03-uploading');
-    await expect
-      .poll(() => ada.getByTestId('document').first().getAttribute('data-status'), { timeout: 60_000 })
-      .toBe('READY');
+    await eventually(() => ada.getByTestId('document').first().getAttribute('data-status'), {
+      timeout: 60_000,
+    }).toBe('READY');
     await cdp.send('Network.emulateNetworkConditions', {
       offline: false,
       latency: 0,
@@ -172,7 +175,7 @@ describe.runIf(available)('the Next.js study app in a real browser', () => {
     await ada.getByTestId('question-input').fill('Where does the Nile flow and where does it end?');
     await ada.getByTestId('question-input').press('Enter');
     await ada.waitForURL(/\/chat\/[^/]+$/);
-    await expect.poll(() => ada.getByTestId('answer').first().getAttribute('data-status')).toBe('COMPLETE');
+    await eventually(() => ada.getByTestId('answer').first().getAttribute('data-status')).toBe('COMPLETE');
     const conversationId = decodeURIComponent(new URL(ada.url()).pathname.split('/').at(-1)!);
     const stored = await call(api.url, ConversationDocument, { id: conversationId }, adaToken);
     if (stored.node?.__typename !== 'Conversation') throw new Error('conversation not found');
@@ -194,19 +197,19 @@ describe.runIf(available)('the Next.js study app in a real browser', () => {
     expect(await chips.count()).toBe(answer.citations.length);
     await chips.first().click();
     const viewer = ada.getByTestId('viewer');
-    await expect.poll(() => viewer.getByTestId('pdf-canvas').getAttribute('data-state')).toBe('ready');
+    await eventually(() => viewer.getByTestId('pdf-canvas').getAttribute('data-state')).toBe('ready');
     expect(await viewer.getByTestId('pdf-page').getAttribute('data-page')).toBe(String(page));
     expect(await text(ada, 'viewer-page')).toBe(`Page ${page} of ${3 + padding.length}`);
     expect(await text(ada, 'viewer-quote')).toBe(citation.quote);
     await shot(ada, '06-citation-viewer');
     await ada.keyboard.press('Escape');
-    await expect.poll(() => viewer.isVisible()).toBe(false);
+    await eventually(() => viewer.isVisible()).toBe(false);
 
     // The same conversation on a phone: one column, nothing wider than the screen.
     const phone = await newPage({ width: 390, height: 844 });
     await phone.context().addCookies(await adaCookies());
     await phone.goto(ada.url());
-    await expect.poll(() => phone.getByTestId('answer').count()).toBe(1);
+    await eventually(() => phone.getByTestId('answer').count()).toBe(1);
     await shot(phone, '07-chat-phone');
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
@@ -216,9 +219,9 @@ describe.runIf(available)('the Next.js study app in a real browser', () => {
     for (const kind of ['TRUE_FALSE', 'SHORT_ANSWER'])
       await ada.locator(`input[name=kind][value=${kind}]`).uncheck();
     await ada.getByTestId('generate-quiz').click();
-    await expect
-      .poll(() => ada.getByTestId('quiz').first().getAttribute('data-status'), { timeout: 60_000 })
-      .toBe('READY');
+    await eventually(() => ada.getByTestId('quiz').first().getAttribute('data-status'), {
+      timeout: 60_000,
+    }).toBe('READY');
     await shot(ada, '08-quizzes');
     await ada.getByTestId('take-quiz').first().click();
     await ada.waitForURL(/\/quizzes\/[^/]+$/);
@@ -227,19 +230,19 @@ describe.runIf(available)('the Next.js study app in a real browser', () => {
     expect(questions.length).toBe(2);
     await ada.getByTestId('start-attempt').click();
     for (const [i, question] of questions.entries()) {
-      await expect.poll(() => text(ada, 'quiz-prompt')).toBe(question.prompt);
+      await eventually(() => text(ada, 'quiz-prompt')).toBe(question.prompt);
       // Right on the first question, wrong on the second.
       const pick =
         i === 0 ? question.answer! : question.options.find((option) => option !== question.answer)!;
       await ada.getByTestId('quiz-option').getByText(pick, { exact: true }).click();
-      await expect
-        .poll(() => text(ada, 'verdict'))
-        .toBe(i === 0 ? 'Correct!' : `Not quite: the answer is ${question.answer}`);
+      await eventually(() => text(ada, 'verdict')).toBe(
+        i === 0 ? 'Correct!' : `Not quite: the answer is ${question.answer}`,
+      );
       expect(await text(ada, 'evidence')).toContain(question.evidence.quote);
       if (i === 0) await shot(ada, '09-quiz-feedback');
       await ada.getByTestId('next-question').click();
     }
-    await expect.poll(() => text(ada, 'score')).toBe('50%');
+    await eventually(() => text(ada, 'score')).toBe('50%');
     await shot(ada, '10-quiz-score');
 
     // Live: Ada hosts, Ben and Cy play in their own browser contexts.
@@ -257,26 +260,26 @@ describe.runIf(available)('the Next.js study app in a real browser', () => {
       // Keyboard only: Enter submits the join form.
       await player.locator('#join-code').press('Enter');
       await player.waitForURL(/\/live\/[^/]+$/);
-      await expect.poll(() => text(player, 'live-state')).toBe('Lobby');
+      await eventually(() => text(player, 'live-state')).toBe('Lobby');
       players.push([name, player]);
     }
-    await expect.poll(() => text(ada, 'participant-count')).toBe('2 joined');
+    await eventually(() => text(ada, 'participant-count')).toBe('2 joined');
     await shot(ada, '11-live-host-lobby');
     await ada.getByTestId('live-next').click();
     const first = questions[0]!;
     for (const tab of [ada, ...players.map(([, player]) => player)])
-      await expect.poll(() => text(tab, 'live-prompt')).toBe(first.prompt);
+      await eventually(() => text(tab, 'live-prompt')).toBe(first.prompt);
     const [[, ben], [, cy]] = players as [[string, Page], [string, Page]];
     await shot(ben, '12-live-player-question');
     await ben.getByTestId('live-option').getByText(first.answer!, { exact: true }).click();
     const wrong = first.options.find((option) => option !== first.answer)!;
     await cy.getByTestId('live-option').getByText(wrong, { exact: true }).click();
-    await expect.poll(() => text(ada, 'answered-count')).toBe('2 of 2 answered');
+    await eventually(() => text(ada, 'answered-count')).toBe('2 of 2 answered');
     await ada.getByTestId('live-next').click();
-    await expect.poll(() => text(ben, 'live-verdict')).toBe('Correct!');
+    await eventually(() => text(ben, 'live-verdict')).toBe('Correct!');
     expect(await text(cy, 'live-verdict')).toBe(`Not quite: it was ${first.answer}`);
     for (const tab of [ada, ben, cy]) {
-      await expect.poll(() => tab.getByTestId('option-result').count()).toBe(first.options.length);
+      await eventually(() => tab.getByTestId('option-result').count()).toBe(first.options.length);
       const names = await tab.locator('[data-testid=leaderboard-row] .name').allInnerTexts();
       expect(names).toEqual(['Ben', 'Cy']);
     }
@@ -332,9 +335,9 @@ describe.runIf(available)('the Next.js study app in a real browser', () => {
         buffer: Buffer.from(await makePdf(PAGES)),
       });
       await page.getByTestId('upload').click();
-      await expect
-        .poll(() => page.getByTestId('document').first().getAttribute('data-status'), { timeout: 60_000 })
-        .toBe('READY');
+      await eventually(() => page.getByTestId('document').first().getAttribute('data-status'), {
+        timeout: 60_000,
+      }).toBe('READY');
 
       // Once the answer is under way, the test drops the page's WebSocket (close 1012, service restart) after the
       // twelfth streamed event: graphql-ws reconnects, re-subscribes, and the API resends the text so far.
@@ -374,14 +377,14 @@ describe.runIf(available)('the Next.js study app in a real browser', () => {
           if (length !== undefined && length !== lengths.at(-1)) lengths.push(length);
         }).observe(document.body, { subtree: true, childList: true, characterData: true });
       });
-      await expect
-        .poll(() => page.getByTestId('answer').first().getAttribute('data-status'))
-        .toBe('STREAMING');
-      await expect.poll(() => page.getByTestId('answer-text').first().innerText()).toMatch(/\S+ \S+ \S+/);
+      await eventually(() => page.getByTestId('answer').first().getAttribute('data-status')).toBe(
+        'STREAMING',
+      );
+      await eventually(() => page.getByTestId('answer-text').first().innerText()).toMatch(/\S+ \S+ \S+/);
       await shot(page, '16-chat-streaming');
-      await expect
-        .poll(() => page.getByTestId('answer').first().getAttribute('data-status'), { timeout: 30_000 })
-        .toBe('COMPLETE');
+      await eventually(() => page.getByTestId('answer').first().getAttribute('data-status'), {
+        timeout: 30_000,
+      }).toBe('COMPLETE');
       const lengths = await page.evaluate(
         () => (window as unknown as { answerLengths: number[] }).answerLengths,
       );
@@ -400,7 +403,7 @@ describe.runIf(available)('the Next.js study app in a real browser', () => {
         shiftsBefore,
       );
       expect(shifts.reduce((sum, value) => sum + value, 0)).toBeLessThan(0.01);
-      await expect.poll(() => page.getByTestId('citation').count()).toBeGreaterThan(0);
+      await eventually(() => page.getByTestId('citation').count()).toBeGreaterThan(0);
     }, 180_000);
   });
 });

@@ -167,25 +167,32 @@ function AssistantMessage({
   );
 
   return (
-    <article className="bubble assistant" data-testid="answer" data-status={message.status}>
-      <span className={streaming ? 'cursor' : undefined} data-testid="answer-text">
+    <article
+      className={streaming ? 'bubble assistant streaming' : 'bubble assistant'}
+      data-testid="answer"
+      data-status={message.status}
+    >
+      <div data-testid="answer-text">
         <AnswerText text={streaming ? text : message.content} cited={cited} onOpen={openIndex} />
-      </span>
-      <nav className="chips" aria-label="Sources">
-        {message.citations.map((citation) => (
-          <button
-            key={citation.index}
-            type="button"
-            className="chip"
-            data-testid="citation"
-            disabled={!citation.document}
-            title={citation.quote}
-            onClick={() => openIndex(citation.index)}
-          >
-            [{citation.index}] {citation.documentTitle}, p. {citation.pageStart}
-          </button>
-        ))}
-      </nav>
+      </div>
+      {/* Added once the answer is complete: below the last text, it moves nothing. */}
+      {message.citations.length ? (
+        <nav className="chips" aria-label="Sources">
+          {message.citations.map((citation) => (
+            <button
+              key={citation.index}
+              type="button"
+              className="chip"
+              data-testid="citation"
+              disabled={!citation.document}
+              title={citation.quote}
+              onClick={() => openIndex(citation.index)}
+            >
+              [{citation.index}] {citation.documentTitle}, p. {citation.pageStart}
+            </button>
+          ))}
+        </nav>
+      ) : null}
       {message.status === 'FAILED' || error ? (
         <span className="meta failure" role="alert">
           {message.error ?? error}
