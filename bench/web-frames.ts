@@ -125,7 +125,21 @@ try {
   const page = await context.newPage();
 
   log('signing up in the app, uploading the material through the API');
-  await page.goto(`${web.url}/sign-in`);
+  // What a first visit costs (empty cache): the sign-in page's scripts as sent (compressed) and as run.
+  const scripts: Array<Promise<{ sent: number; run: number }>> = [];
+  const onResponse = (response: import('playwright-core').Response) => {
+    if (response.request().resourceType() !== 'script') return;
+    scripts.push(
+      Promise.all([response.request().sizes(), response.body()]).then(([sizes, body]) => ({
+        sent: sizes.responseBodySize,
+        run: body.byteLength,
+      })),
+    );
+  };
+  page.on('response', onResponse);
+  await page.goto(`${web.url}/sign-in`, { waitUntil: 'networkidle' });
+  page.off('response', onResponse);
+  const loaded = await Promise.all(scripts);
   await page.getByTestId('toggle-mode').click();
   await page.locator('#displayName').fill('Bench');
   await page.locator('#email').fill(`bench-${Date.now()}@example.test`);
@@ -242,15 +256,23 @@ try {
       count: figures.longAnimationFrames.length,
       max_ms: round(Math.max(0, ...figures.longAnimationFrames), 1),
     },
+    first_visit_scripts: {
+      count: loaded.length,
+      transferred_kib: round(loaded.reduce((sum, script) => sum + script.sent, 0) / 1024),
+      uncompressed_kib: round(loaded.reduce((sum, script) => sum + script.run, 0) / 1024),
+    },
     layout_shift: round(figures.layoutShift, 4),
     largest_shifts: figures.shifts.sort((a, b) => b.value - a.value).slice(0, 5),
     targets: {
       frames_within_16_7_ms_pct: 95,
       long_task_max_ms: 50,
+      // Frames counted against one 60 Hz interval plus 1 ms of timer jitter: a frame on time measures
+      // 16.6-16.8 ms, so the strict 16.7 ms share (above) is about half of the on-time frames.
       met:
         share(16.7 + 1) >= 95 &&
         figures.longTasks.every((duration) => duration <= 50) &&
         figures.layoutShift < 0.01,
+      met_with_strict_16_7_ms: share(16.7) >= 95 && figures.longTasks.every((duration) => duration <= 50),
     },
   };
   console.log(JSON.stringify(result, null, 2));
