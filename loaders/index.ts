@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Conversation, Message } from '../src/entities/conversation.ts';
 import { Chunk, Document } from '../src/entities/document.ts';
+import { Card, Deck } from '../src/entities/flashcard.ts';
 import { Question, Quiz, QuizAttempt } from '../src/entities/quiz.ts';
 import { Room, RoomMember } from '../src/entities/room.ts';
 import {
@@ -9,6 +10,7 @@ import {
   messagesByConversationLoader,
 } from './conversations.ts';
 import { documentsByRoomLoader } from './documents.ts';
+import { cardsByDeckLoader, decksByRoomLoader } from './flashcards.ts';
 import { entityByIdLoader } from './group.ts';
 import {
   answeredByViewerLoader,
@@ -46,6 +48,10 @@ export function createLoaders(em: EntityManager, viewerId: string | null, batch 
     attemptsByQuizForViewer: attemptsByQuizLoader(em, viewerId, o),
     answersByAttempt: answersByAttemptLoader(em, o),
     answeredByViewer: answeredByViewerLoader(em, viewerId, o),
+    deckById: entityByIdLoader(em, Deck, o),
+    cardById: entityByIdLoader(em, Card, o),
+    decksByRoom: decksByRoomLoader(em, viewerId, o),
+    cardsByDeck: cardsByDeckLoader(em, o),
   };
 }
 

@@ -2,7 +2,7 @@ import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import { builder } from '../schema/builder.ts';
 import { RoomMemberRef, RoomRef, RoomRoleEnum } from '../schema/room.ts';
-import { addRoomMember, createRoom, listRoomsOf } from '../src/rooms/room-service.ts';
+import { addRoomMember, createRoom, listRoomsOf, updateRoomSettings } from '../src/rooms/room-service.ts';
 
 const CreateRoomInput = builder.inputType('CreateRoomInput', {
   fields: (t) => ({
@@ -19,6 +19,15 @@ const AddRoomMemberInput = builder.inputType('AddRoomMemberInput', {
     roomId: t.globalID({ required: true, for: RoomRef }),
     email: t.string({ required: true, validate: z.email('must be a valid email address') }),
     role: t.field({ type: RoomRoleEnum, required: true }),
+  }),
+});
+
+const UpdateRoomSettingsInput = builder.inputType('UpdateRoomSettingsInput', {
+  fields: (t) => ({
+    roomId: t.globalID({ required: true, for: RoomRef }),
+    newCardsPerDay: t.int({
+      validate: z.number().int().min(0, 'must be at least 0').max(1000, 'must be at most 1000').nullish(),
+    }),
   }),
 });
 
@@ -62,6 +71,13 @@ builder.mutationFields((t) => ({
       });
       return member;
     },
+  }),
+  updateRoomSettings: t.field({
+    type: RoomRef,
+    args: { input: t.arg({ type: UpdateRoomSettingsInput, required: true }) },
+    authScopes: (_root, args) => ({ room: { roomId: args.input.roomId.id, role: 'OWNER' } }),
+    resolve: (_root, { input }, context) =>
+      updateRoomSettings(context.em, input.roomId.id, { newCardsPerDay: input.newCardsPerDay }),
   }),
 }));
 

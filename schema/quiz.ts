@@ -8,6 +8,7 @@ import {
   type QuizAttempt,
 } from '../src/entities/quiz.ts';
 import type { QuizProgressEvent } from '../src/events.ts';
+import type { CardGenerationStats } from '../src/flashcards/engine/types.ts';
 import type { GenerationStats } from '../src/quizzes/engine/generate.ts';
 import { roleAtLeast } from '../src/rooms/room-service.ts';
 import type { Context } from '../src/transport/context.ts';
@@ -44,8 +45,10 @@ export const EvidenceRef = builder.objectRef<Question>('Evidence').implement({
   }),
 });
 
-export const QuizStatsRef = builder.objectRef<GenerationStats>('QuizStats').implement({
-  description: 'How generation went: drafts, verified and rejected questions, and the rounds it took',
+/** Quizzes and flashcard decks report generation alike; only their rejection reasons differ. */
+export const QuizStatsRef = builder.objectRef<GenerationStats | CardGenerationStats>('QuizStats').implement({
+  description:
+    'How generation went: drafts, verified and rejected questions (or cards), and the rounds it took',
   fields: (t) => ({
     requested: t.exposeInt('requested'),
     drafted: t.exposeInt('drafted'),

@@ -21,6 +21,14 @@ export const RoomMemberRef = builder.objectRef<RoomMemberView>('RoomMember').imp
   }),
 });
 
+export const RoomSettingsRef = builder.objectRef<{ newCardsPerDay: number }>('RoomSettings').implement({
+  fields: (t) => ({
+    newCardsPerDay: t.exposeInt('newCardsPerDay', {
+      description: 'Flashcards: new cards a member starts per day (reviews of started cards are not capped)',
+    }),
+  }),
+});
+
 export const RoomRef = builder.objectRef<Room>('Room');
 
 builder.node(RoomRef, {
@@ -40,6 +48,15 @@ builder.node(RoomRef, {
       type: RoomRoleEnum,
       nullable: true,
       resolve: (room, _args, context) => context.loaders.viewerRole.load(room.id),
+    }),
+    settings: t.field({
+      type: RoomSettingsRef,
+      nullable: true,
+      description: "The room's settings (owners; null for everyone else)",
+      resolve: async (room, _args, context) =>
+        (await context.loaders.viewerRole.load(room.id)) === 'OWNER'
+          ? context.loaders.roomById.load(room.id)
+          : null,
     }),
     members: t.connection({
       type: RoomMemberRef,

@@ -19,10 +19,10 @@ import { generateVerifiedQuestions } from '../src/quizzes/engine/generate.ts';
 import { createLlmJudge, LlmQuizDrafter } from '../src/quizzes/engine/llm-drafter.ts';
 import { OfflineQuizDrafter } from '../src/quizzes/engine/offline-drafter.ts';
 import { type SampleableChunk, sampleChunks } from '../src/quizzes/engine/sample-chunks.ts';
-import { containsPhrase, normalizeForMatch } from '../src/text/normalize.ts';
 import type { QuestionKind, QuizDrafter, QuizJudge } from '../src/quizzes/engine/types.ts';
 import { statementOf } from '../src/quizzes/engine/verify.ts';
 import { buildVocabulary } from '../src/quizzes/engine/vocabulary.ts';
+import { containsPhrase, normalizeForMatch } from '../src/text/normalize.ts';
 
 const DEFAULT_FILES = [
   'pdf/pdfjs-tracemonkey.pdf',

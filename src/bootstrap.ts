@@ -3,11 +3,13 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import pino, { type Logger } from 'pino';
 import { SignInLimiter } from './auth/sign-in-limiter.ts';
 import { createTokenService } from './auth/tokens.ts';
+import { systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { createAnswerEngines } from './conversations/answer-engines.ts';
 import { AnswerRunner } from './conversations/answer-runner.ts';
 import { startEmbeddedPostgres } from './db/embedded-postgres.ts';
 import { migrateUp, openOrm } from './db/orm.ts';
+import { createFlashcardEngines } from './flashcards/flashcard-engines.ts';
 import { startQueue } from './jobs/queue.ts';
 import { startWorkers } from './jobs/worker.ts';
 import { LiveEventCache } from './live/live-event-cache.ts';
@@ -82,6 +84,8 @@ export async function bootstrap(config: Config, logger = createLogger(config)) {
     metrics,
     quizEngines: createQuizEngines(config),
     liveEvents: new LiveEventCache(),
+    flashcardEngines: createFlashcardEngines(config),
+    clock: systemClock,
   };
   if (config.ROLE !== 'api') {
     const workers = await startWorkers(services, { concurrency: config.WORKER_CONCURRENCY });

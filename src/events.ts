@@ -3,8 +3,10 @@
  * Payloads are plain JSON, so they cross Redis unchanged when several instances run.
  */
 import type { Document, IngestStage } from './entities/document.ts';
+import type { Deck } from './entities/flashcard.ts';
 import type { LiveState } from './entities/live.ts';
 import type { Quiz } from './entities/quiz.ts';
+import type { CardGenerationStats } from './flashcards/engine/types.ts';
 import type { GenerationStats } from './quizzes/engine/generate.ts';
 
 export interface ProgressEvent {
@@ -34,6 +36,13 @@ export interface QuizProgressEvent {
   status: Quiz['status'];
   error: string | null;
   stats: GenerationStats | null;
+}
+
+export interface DeckProgressEvent {
+  deckId: string;
+  status: Deck['status'];
+  error: string | null;
+  stats: CardGenerationStats | null;
 }
 
 export interface Standing {
@@ -81,4 +90,5 @@ export type Topics = {
   'message:stream': [messageId: string, payload: MessageStreamEvent];
   'quiz:progress': [quizId: string, payload: QuizProgressEvent];
   'live:quiz': [sessionId: string, payload: LiveQuizEvent];
+  'deck:progress': [deckId: string, payload: DeckProgressEvent];
 };

@@ -3,8 +3,10 @@ import type { PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
 import type { SignInLimiter } from './auth/sign-in-limiter.ts';
 import type { TokenService } from './auth/tokens.ts';
+import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { AnswerRunner } from './conversations/answer-runner.ts';
+import type { FlashcardEngines } from './flashcards/flashcard-engines.ts';
 import type { LiveEventCache } from './live/live-event-cache.ts';
 import type { Metrics } from './metrics.ts';
 import type { PubSub } from './pubsub.ts';
@@ -26,4 +28,7 @@ export interface Services {
   metrics: Metrics;
   quizEngines: QuizEngines;
   liveEvents: LiveEventCache;
+  flashcardEngines: FlashcardEngines;
+  /** Server time for review scheduling; tests replace it to move through simulated days. */
+  clock: Clock;
 }

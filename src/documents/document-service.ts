@@ -209,3 +209,26 @@ export function chunksOfDocument(
 ) {
   return em.find(Chunk, { document: documentId }, { orderBy: { ordinal: 'asc' }, ...page });
 }
+
+/**
+ * The READY documents of a room that a quiz, deck or study guide is made from: the given ones (each must be
+ * in the room and READY), or all of them; BAD_USER_INPUT when none qualifies.
+ */
+export async function readyDocuments(
+  em: EntityManager,
+  roomId: string,
+  documentIds: readonly string[] | null | undefined,
+  what: string,
+): Promise<Document[]> {
+  const documents = await em.find(Document, {
+    room: roomId,
+    status: 'READY',
+    ...(documentIds?.length ? { id: { $in: [...documentIds] } } : {}),
+  });
+  if (documentIds?.length && documents.length !== new Set(documentIds).size) {
+    throw badInput('Every document must be in this room and READY', 'documentIds');
+  }
+  if (documents.length === 0)
+    throw badInput(`The room has no READY documents to make ${what} from`, 'documentIds');
+  return documents;
+}

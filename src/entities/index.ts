@@ -1,5 +1,6 @@
 import { Citation, Conversation, Message } from './conversation.ts';
 import { Chunk, Document, DocumentBlob } from './document.ts';
+import { Card, CardReview, Deck, ReviewLog } from './flashcard.ts';
 import { LiveAnswer, LiveParticipant, LiveQuizSession } from './live.ts';
 import { AttemptAnswer, Question, Quiz, QuizAttempt } from './quiz.ts';
 import { Room, RoomMember } from './room.ts';
@@ -23,4 +24,8 @@ export const entities = [
   LiveQuizSession,
   LiveParticipant,
   LiveAnswer,
+  Deck,
+  Card,
+  CardReview,
+  ReviewLog,
 ];

@@ -13,6 +13,8 @@ export const Room = defineEntity({
     description: p.text().nullable(),
     /** The embedder whose vectors this room holds; a different one must re-embed, never mix. */
     embedderId: p.string().length(200).nullable(),
+    /** Flashcards: new cards a member starts per day in this room (reviews of started cards are not capped). */
+    newCardsPerDay: p.integer().default(20),
   },
 });
 export type Room = InferEntity<typeof Room>;

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 export const QUEUES = {
   ingest: 'ingest-document',
   quiz: 'generate-quiz',
+  flashcards: 'generate-flashcards',
 } as const;
 
 /**

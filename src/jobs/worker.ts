@@ -3,6 +3,7 @@ import type { JobWithMetadata } from 'pg-boss';
 import { ExtractorPool } from '../documents/engine/extractor-pool.ts';
 import { INGEST_LIMITS } from '../documents/engine/limits.ts';
 import { runIngestJob } from '../documents/ingest-job.ts';
+import { runDeckJob } from '../flashcards/deck-job.ts';
 import { runQuizJob } from '../quizzes/quiz-job.ts';
 import type { Services } from '../services.ts';
 import { QUEUES } from './queue.ts';
@@ -62,6 +63,14 @@ export async function startWorkers(services: Services, options: { concurrency?: 
   await consume<{ quizId: string }>(QUEUES.quiz, (job) =>
     runQuizJob(services, {
       quizId: job.data.quizId,
+      retryCount: job.retryCount,
+      retryLimit: job.retryLimit,
+      signal: job.signal,
+    }),
+  );
+  await consume<{ deckId: string }>(QUEUES.flashcards, (job) =>
+    runDeckJob(services, {
+      deckId: job.data.deckId,
       retryCount: job.retryCount,
       retryLimit: job.retryLimit,
       signal: job.signal,

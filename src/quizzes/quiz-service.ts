@@ -1,10 +1,11 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Document } from '../entities/document.ts';
+import { readyDocuments } from '../documents/document-service.ts';
 import { AttemptAnswer, Question, Quiz, QuizAttempt } from '../entities/quiz.ts';
 import { Room } from '../entities/room.ts';
 import { User } from '../entities/user.ts';
 import { badInput, notFound } from '../errors.ts';
+import { addMissedQuestion } from '../flashcards/deck-service.ts';
 import { QUEUES } from '../jobs/queue.ts';
 import type { Services } from '../services.ts';
 import { gradeAnswerWithJudge } from './engine/grade.ts';
@@ -27,16 +28,7 @@ export async function generateQuiz(
   creatorId: string,
   input: GenerateQuizInput,
 ): Promise<Quiz> {
-  const documents = await em.find(Document, {
-    room: input.roomId,
-    status: 'READY',
-    ...(input.documentIds?.length ? { id: { $in: input.documentIds } } : {}),
-  });
-  if (input.documentIds?.length && documents.length !== new Set(input.documentIds).size) {
-    throw badInput('Every document must be in this room and READY', 'documentIds');
-  }
-  if (documents.length === 0)
-    throw badInput('The room has no READY documents to make a quiz from', 'documentIds');
+  const documents = await readyDocuments(em, input.roomId, input.documentIds, 'a quiz');
   const quiz = em.create(Quiz, {
     room: em.getReference(Room, input.roomId),
     createdBy: em.getReference(User, creatorId),
@@ -78,7 +70,9 @@ export interface SubmittedAnswer {
 
 /**
  * Grades on the server and records exactly one answer per question per attempt: the unique constraint
- * decides between concurrent submissions, and the losers get BAD_USER_INPUT, never a 500.
+ * decides between concurrent submissions, and the losers get BAD_USER_INPUT, never a 500. A wrong answer
+ * (this is a solo attempt: live answers go through submitLiveAnswer) becomes a card in the member's
+ * missed-questions deck.
  */
 export async function submitAnswer(
   em: EntityManager,
@@ -106,6 +100,7 @@ export async function submitAnswer(
     }
     throw error;
   }
+  if (!correct) await addMissedQuestion(fork, attempt.user.id, attempt.quiz.room.id, question);
   return { correct, question, answer };
 }
 

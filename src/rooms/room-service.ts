@@ -80,3 +80,15 @@ export async function addRoomMember(
   }
   return member;
 }
+
+/** Changes the settings given (the others keep their values). */
+export async function updateRoomSettings(
+  em: EntityManager,
+  roomId: string,
+  settings: { newCardsPerDay?: number | null },
+): Promise<Room> {
+  const room = await em.findOneOrFail(Room, roomId);
+  if (settings.newCardsPerDay != null) room.newCardsPerDay = settings.newCardsPerDay;
+  await em.flush();
+  return room;
+}

@@ -117,9 +117,14 @@ export function parseDrafts(json: unknown): { drafts: QuestionDraft[]; dropped: 
   return { drafts, dropped };
 }
 
+/** The passages of a request, each labelled with its chunk id and cut to its share of the token budget. */
+export function passagesPrompt(chunks: QuizSourceChunk[], contextTokens: number): string {
+  const perChunk = Math.max(200, Math.floor(contextTokens / Math.max(1, chunks.length)));
+  return chunks.map((c) => `[passage ${c.chunkId}]\n${clip(c, perChunk)}`).join('\n\n');
+}
+
 export function buildUserPrompt(input: DraftRequest, contextTokens: number): string {
-  const perChunk = Math.max(200, Math.floor(contextTokens / Math.max(1, input.chunks.length)));
-  const passages = input.chunks.map((c) => `[passage ${c.chunkId}]\n${clip(c, perChunk)}`).join('\n\n');
+  const passages = passagesPrompt(input.chunks, contextTokens);
   const avoid =
     input.avoid.length > 0
       ? `\nDo not repeat or rephrase these questions:\n- ${input.avoid.join('\n- ')}\n`

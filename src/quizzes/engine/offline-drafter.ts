@@ -83,16 +83,19 @@ export class OfflineQuizDrafter implements QuizDrafter {
   }
 }
 
+/** Key terms of a sentence that can be blanked out: not most of the sentence, and not written twice in it. */
+export function askableTerms(sentence: string, vocabulary: Vocabulary): AnswerTerm[] {
+  return vocabulary
+    .termsIn(sentence)
+    .filter((t) => t.end - t.start <= sentence.length * 0.5)
+    .filter((t) => !containsPhrase(sentence.slice(0, t.start) + BLANK + sentence.slice(t.end), t.surface));
+}
+
 function candidatesOf(chunk: QuizSourceChunk, vocabulary: Vocabulary, random: Random): Candidate[] {
   const out: Candidate[] = [];
   for (const { text: sentence } of proseSentences(chunk.text)) {
     if (!isQuizSentence(sentence)) continue;
-    const length = sentence.length;
-    const terms = vocabulary
-      .termsIn(sentence)
-      // A term that is most of the sentence leaves nothing to ask; one that occurs twice gives itself away.
-      .filter((t) => t.end - t.start <= length * 0.5)
-      .filter((t) => !containsPhrase(sentence.slice(0, t.start) + BLANK + sentence.slice(t.end), t.surface));
+    const terms = askableTerms(sentence, vocabulary);
     if (terms.length === 0) continue;
     const ranked = terms
       .map((t) => ({ t, s: t.term.score * (t.kind === 'TERM' ? 1 : 1.4) * (0.7 + 0.6 * random()) }))

@@ -10,8 +10,8 @@ import { chunkDocument } from '../../../src/documents/engine/prepare.ts';
 import { generateVerifiedQuestions } from '../../../src/quizzes/engine/generate.ts';
 import { OfflineQuizDrafter } from '../../../src/quizzes/engine/offline-drafter.ts';
 import { type SampleableChunk, sampleChunks } from '../../../src/quizzes/engine/sample-chunks.ts';
-import { containsPhrase } from '../../../src/text/normalize.ts';
 import { buildVocabulary, scanSentence } from '../../../src/quizzes/engine/vocabulary.ts';
+import { containsPhrase } from '../../../src/text/normalize.ts';
 import { CORPUS_DIR, describeCorpus } from '../ingest/fixtures.ts';
 
 async function roomChunks(files: Array<[string, 'pdf' | 'docx']>): Promise<SampleableChunk[]> {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { generateVerifiedQuestions } from '../../../src/quizzes/engine/generate.ts';
 import { OfflineQuizDrafter } from '../../../src/quizzes/engine/offline-drafter.ts';
-import { containsPhrase } from '../../../src/text/normalize.ts';
 import { checkDraft, statementOf } from '../../../src/quizzes/engine/verify.ts';
 import { buildVocabulary, scanSentence, type TermKind } from '../../../src/quizzes/engine/vocabulary.ts';
+import { containsPhrase } from '../../../src/text/normalize.ts';
 import { sampleChunks } from './helpers.ts';
 
 const chunks = sampleChunks();
