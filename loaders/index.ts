@@ -4,6 +4,7 @@ import { Chunk, Document } from '../src/entities/document.ts';
 import { Card, Deck } from '../src/entities/flashcard.ts';
 import { Question, Quiz, QuizAttempt } from '../src/entities/quiz.ts';
 import { Room, RoomMember } from '../src/entities/room.ts';
+import { StudyGuide } from '../src/entities/study-guide.ts';
 import {
   citationsByMessageLoader,
   conversationsByRoomLoader,
@@ -20,6 +21,7 @@ import {
   quizzesByRoomLoader,
 } from './quizzes.ts';
 import { membersByRoomLoader, viewerRoleLoader } from './rooms.ts';
+import { studyGuidesByRoomLoader } from './study-guides.ts';
 import { userByIdLoader } from './users.ts';
 
 /** Fresh per operation (and per subscription event): a loader's cache never outlives its em. */
@@ -52,6 +54,8 @@ export function createLoaders(em: EntityManager, viewerId: string | null, batch 
     cardById: entityByIdLoader(em, Card, o),
     decksByRoom: decksByRoomLoader(em, viewerId, o),
     cardsByDeck: cardsByDeckLoader(em, o),
+    studyGuideById: entityByIdLoader(em, StudyGuide, o),
+    studyGuidesByRoom: studyGuidesByRoomLoader(em, viewerId, o),
   };
 }
 

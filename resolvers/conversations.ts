@@ -10,8 +10,8 @@ import {
   startConversation,
 } from '../src/conversations/conversation-service.ts';
 import { notFound, unauthenticated } from '../src/errors.ts';
-import type { MessageStreamEvent } from '../src/events.ts';
 import { withSnapshot } from '../src/pubsub.ts';
+import { deltasPerSubscriber } from '../src/stream-deltas.ts';
 import type { Context } from '../src/transport/context.ts';
 
 const StartConversationInput = builder.inputType('StartConversationInput', {
@@ -94,26 +94,8 @@ builder.subscriptionFields((t) => ({
     // Events that carry the stored message read it afresh (the previous read's identity map is stale);
     // the deltas between them touch no database.
     resolve: (event, _args, context) => {
-      if (event.withMessage) context.refresh();
+      if (event.withRecord) context.refresh();
       return event;
     },
   }),
 }));
-
-/** Each subscriber's delta is what it has not seen yet, computed from the whole text each event carries. */
-async function* deltasPerSubscriber(
-  events: AsyncIterable<MessageStreamEvent>,
-): AsyncGenerator<MessageStreamEvent> {
-  let seen = '';
-  let first = true;
-  for await (const event of events) {
-    // An event older than the snapshot (published between listening and reading it) adds nothing.
-    if (!event.reset && !event.done && seen.startsWith(event.content)) continue;
-    const continues = !event.reset && event.content.startsWith(seen);
-    const delta = continues ? event.content.slice(seen.length) : event.content;
-    if (!delta && !event.done && continues) continue;
-    seen = event.content;
-    yield { ...event, delta, reset: !continues, withMessage: first || event.done };
-    first = false;
-  }
-}

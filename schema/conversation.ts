@@ -17,7 +17,14 @@ export const MessageStatusEnum = builder.enumType('MessageStatus', { values: MES
 export const ConversationRef = builder.objectRef<Conversation>('Conversation');
 export const MessageRef = builder.objectRef<Message>('Message');
 
-export const CitationRef = builder.objectRef<Citation>('Citation').implement({
+/** An answer's citation row, or a study guide's citation (stored with the guide, in the same shape). */
+export type CitationView = Pick<Citation, 'index' | 'quote' | 'pageStart' | 'pageEnd' | 'documentTitle'> & {
+  chunk?: { id: string } | null;
+  document?: { id: string } | null;
+  boxes?: Citation['boxes'];
+};
+
+export const CitationRef = builder.objectRef<CitationView>('Citation').implement({
   description: 'A `[n]` marker of an answer: the cited chunk, its pages and the quote checked to be in it',
   fields: (t) => ({
     index: t.exposeInt('index'),
@@ -133,7 +140,7 @@ export const MessageStreamEventRef = builder.objectRef<MessageStreamEvent>('Mess
       description:
         'The message as stored: on the first event and on the final one (with citations); null on deltas',
       resolve: (event, _args, context) =>
-        event.withMessage ? context.loaders.messageById.load(event.messageId) : null,
+        event.withRecord ? context.loaders.messageById.load(event.messageId) : null,
     }),
   }),
 });

@@ -7,6 +7,7 @@ import './conversation.ts';
 import './quiz.ts';
 import './live.ts';
 import './deck.ts';
+import './study-guide.ts';
 import '../resolvers/auth.ts';
 import '../resolvers/rooms.ts';
 import '../resolvers/documents.ts';
@@ -14,5 +15,6 @@ import '../resolvers/conversations.ts';
 import '../resolvers/quizzes.ts';
 import '../resolvers/live.ts';
 import '../resolvers/flashcards.ts';
+import '../resolvers/study-guides.ts';
 
 export const schema = builder.toSchema();

@@ -18,6 +18,7 @@ import { createAppPubSub } from './pubsub.ts';
 import { createQuizEngines } from './quizzes/quiz-engines.ts';
 import { createRetrieval } from './retrieval/setup.ts';
 import type { Services } from './services.ts';
+import { createStudyGuideEngines } from './study-guides/study-guide-engines.ts';
 
 const EMBEDDED_PORT = 54329;
 // Any fixed 64-bit key: only one process at a time applies migrations.
@@ -85,6 +86,7 @@ export async function bootstrap(config: Config, logger = createLogger(config)) {
     quizEngines: createQuizEngines(config),
     liveEvents: new LiveEventCache(),
     flashcardEngines: createFlashcardEngines(config),
+    studyGuideEngines: createStudyGuideEngines(config),
     clock: systemClock,
   };
   if (config.ROLE !== 'api') {

@@ -6,8 +6,10 @@ import type { Document, IngestStage } from './entities/document.ts';
 import type { Deck } from './entities/flashcard.ts';
 import type { LiveState } from './entities/live.ts';
 import type { Quiz } from './entities/quiz.ts';
+import type { StudyGuideStatus } from './entities/study-guide.ts';
 import type { CardGenerationStats } from './flashcards/engine/types.ts';
 import type { GenerationStats } from './quizzes/engine/generate.ts';
+import type { TextStreamEvent } from './stream-deltas.ts';
 
 export interface ProgressEvent {
   documentId: string;
@@ -19,16 +21,8 @@ export interface ProgressEvent {
 }
 
 /** What `messageStream` subscribers receive: the whole text so far, so a gap can never corrupt it. */
-export interface MessageStreamEvent {
+export interface MessageStreamEvent extends TextStreamEvent {
   messageId: string;
-  content: string;
-  /** Text added since the previous event this subscriber saw (filled in per subscriber). */
-  delta: string;
-  done: boolean;
-  /** True when the text was rewritten from the start (the repair round): render `content`, not deltas. */
-  reset?: boolean;
-  /** Set per subscriber on its first and last event: only those carry the stored message. */
-  withMessage?: boolean;
 }
 
 export interface QuizProgressEvent {
@@ -43,6 +37,12 @@ export interface DeckProgressEvent {
   status: Deck['status'];
   error: string | null;
   stats: CardGenerationStats | null;
+}
+
+/** What `studyGuideStream` subscribers receive: the guide's whole Markdown so far. */
+export interface StudyGuideStreamEvent extends TextStreamEvent {
+  studyGuideId: string;
+  status: StudyGuideStatus;
 }
 
 export interface Standing {
@@ -91,4 +91,5 @@ export type Topics = {
   'quiz:progress': [quizId: string, payload: QuizProgressEvent];
   'live:quiz': [sessionId: string, payload: LiveQuizEvent];
   'deck:progress': [deckId: string, payload: DeckProgressEvent];
+  'study-guide:stream': [studyGuideId: string, payload: StudyGuideStreamEvent];
 };

@@ -12,6 +12,7 @@ import type { Metrics } from './metrics.ts';
 import type { PubSub } from './pubsub.ts';
 import type { QuizEngines } from './quizzes/quiz-engines.ts';
 import type { Embedder, VectorStore } from './retrieval/ports.ts';
+import type { StudyGuideEngines } from './study-guides/study-guide-engines.ts';
 
 /** Long-lived collaborators, built once at start and handed to every operation. */
 export interface Services {
@@ -29,6 +30,7 @@ export interface Services {
   quizEngines: QuizEngines;
   liveEvents: LiveEventCache;
   flashcardEngines: FlashcardEngines;
+  studyGuideEngines: StudyGuideEngines;
   /** Server time for review scheduling; tests replace it to move through simulated days. */
   clock: Clock;
 }

@@ -4,6 +4,7 @@ import { Card, CardReview, Deck, ReviewLog } from './flashcard.ts';
 import { LiveAnswer, LiveParticipant, LiveQuizSession } from './live.ts';
 import { AttemptAnswer, Question, Quiz, QuizAttempt } from './quiz.ts';
 import { Room, RoomMember } from './room.ts';
+import { StudyGuide } from './study-guide.ts';
 import { User } from './user.ts';
 
 /** Every entity the ORM knows; add new ones here so migrations see them. */
@@ -28,4 +29,5 @@ export const entities = [
   Card,
   CardReview,
   ReviewLog,
+  StudyGuide,
 ];

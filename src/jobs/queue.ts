@@ -5,6 +5,7 @@ export const QUEUES = {
   ingest: 'ingest-document',
   quiz: 'generate-quiz',
   flashcards: 'generate-flashcards',
+  studyGuide: 'generate-study-guide',
 } as const;
 
 /**

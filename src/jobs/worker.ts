@@ -6,6 +6,7 @@ import { runIngestJob } from '../documents/ingest-job.ts';
 import { runDeckJob } from '../flashcards/deck-job.ts';
 import { runQuizJob } from '../quizzes/quiz-job.ts';
 import type { Services } from '../services.ts';
+import { runStudyGuideJob } from '../study-guides/study-guide-job.ts';
 import { QUEUES } from './queue.ts';
 
 type Queue = (typeof QUEUES)[keyof typeof QUEUES];
@@ -71,6 +72,14 @@ export async function startWorkers(services: Services, options: { concurrency?: 
   await consume<{ deckId: string }>(QUEUES.flashcards, (job) =>
     runDeckJob(services, {
       deckId: job.data.deckId,
+      retryCount: job.retryCount,
+      retryLimit: job.retryLimit,
+      signal: job.signal,
+    }),
+  );
+  await consume<{ studyGuideId: string }>(QUEUES.studyGuide, (job) =>
+    runStudyGuideJob(services, {
+      studyGuideId: job.data.studyGuideId,
       retryCount: job.retryCount,
       retryLimit: job.retryLimit,
       signal: job.signal,

@@ -292,6 +292,13 @@ export type GenerateQuizInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type GenerateStudyGuideInput = {
+  /** Defaults to every READY document of the room */
+  documentIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  roomId: Scalars['ID']['input'];
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A box on a physical page (1-based), normalised 0..1 to the page, origin top-left */
 export type Highlight = {
   __typename?: 'Highlight';
@@ -442,6 +449,8 @@ export type Mutation = {
   generateFlashcards: Deck;
   /** Enqueues generation and returns the GENERATING quiz; follow it with quizProgress */
   generateQuiz: Quiz;
+  /** Enqueues a cited study guide and returns it GENERATING; follow it with studyGuideStream. A viewer's guide is private to them */
+  generateStudyGuide: StudyGuide;
   joinLiveQuiz: LiveQuizSession;
   /** Host only: opens the next question with a deadline, or reveals the open one, or finishes */
   nextLiveQuestion: LiveQuizSession;
@@ -506,6 +515,11 @@ export type MutationGenerateFlashcardsArgs = {
 
 export type MutationGenerateQuizArgs = {
   input: GenerateQuizInput;
+};
+
+
+export type MutationGenerateStudyGuideArgs = {
+  input: GenerateStudyGuideInput;
 };
 
 
@@ -830,6 +844,8 @@ export type Room = Node & {
   quizzes: RoomQuizzesConnection;
   /** The room's settings (owners; null for everyone else) */
   settings: Maybe<RoomSettings>;
+  /** The room's study guides and the viewer's private ones, newest first */
+  studyGuides: RoomStudyGuidesConnection;
   viewerRole: Maybe<RoomRole>;
 };
 
@@ -867,6 +883,14 @@ export type RoomMembersArgs = {
 
 
 export type RoomQuizzesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type RoomStudyGuidesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -952,6 +976,18 @@ export type RoomSettings = {
   newCardsPerDay: Scalars['Int']['output'];
 };
 
+export type RoomStudyGuidesConnection = {
+  __typename?: 'RoomStudyGuidesConnection';
+  edges: Array<RoomStudyGuidesConnectionEdge>;
+  pageInfo: PageInfo;
+};
+
+export type RoomStudyGuidesConnectionEdge = {
+  __typename?: 'RoomStudyGuidesConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: StudyGuide;
+};
+
 export type SearchHit = {
   __typename?: 'SearchHit';
   chunk: Chunk;
@@ -972,6 +1008,60 @@ export type SignUpInput = {
 export type StartConversationInput = {
   roomId: Scalars['ID']['input'];
   title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type StudyGuide = Node & {
+  __typename?: 'StudyGuide';
+  /** The guide as Markdown with `[n]` citation markers */
+  content: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  engine: Maybe<Scalars['String']['output']>;
+  error: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** Made by a viewer for themselves: nobody else sees it */
+  private: Scalars['Boolean']['output'];
+  room: Room;
+  sections: Array<StudyGuideSection>;
+  status: StudyGuideStatus;
+  title: Scalars['String']['output'];
+};
+
+export type StudyGuidePoint = {
+  __typename?: 'StudyGuidePoint';
+  /** As for answers: each quote verbatim in its chunk; `index` is the guide's `[n]` */
+  citations: Array<Citation>;
+  /** The point, without its citation markers */
+  text: Scalars['String']['output'];
+};
+
+export type StudyGuideSection = {
+  __typename?: 'StudyGuideSection';
+  document: Maybe<Document>;
+  /** The document's heading where it has one, else the section's pages */
+  heading: Scalars['String']['output'];
+  pageEnd: Scalars['Int']['output'];
+  pageStart: Scalars['Int']['output'];
+  points: Array<StudyGuidePoint>;
+};
+
+export type StudyGuideStatus =
+  | 'FAILED'
+  | 'GENERATING'
+  | 'READY';
+
+export type StudyGuideStreamEvent = {
+  __typename?: 'StudyGuideStreamEvent';
+  /** The whole Markdown so far */
+  content: Scalars['String']['output'];
+  /** Text added since the previous event */
+  delta: Scalars['String']['output'];
+  done: Scalars['Boolean']['output'];
+  /** The text restarted (a retried job): show `content` instead of appending `delta` */
+  reset: Scalars['Boolean']['output'];
+  status: StudyGuideStatus;
+  /** The guide as stored: on the first event and on the final one; null on deltas */
+  studyGuide: Maybe<StudyGuide>;
+  studyGuideId: Scalars['ID']['output'];
 };
 
 export type SubmitAnswerInput = {
@@ -1000,6 +1090,8 @@ export type Subscription = {
   quizProgress: QuizProgress;
   /** Members added to a room, live (members only) */
   roomMemberAdded: RoomMember;
+  /** A guide as it is written: the first event carries the whole text so far, then deltas per section, then a final event (done) with the stored guide */
+  studyGuideStream: StudyGuideStreamEvent;
 };
 
 
@@ -1030,6 +1122,11 @@ export type SubscriptionQuizProgressArgs = {
 
 export type SubscriptionRoomMemberAddedArgs = {
   roomId: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionStudyGuideStreamArgs = {
+  id: Scalars['ID']['input'];
 };
 
 export type UpdateRoomSettingsInput = {
@@ -1109,6 +1206,7 @@ export type ConversationQuery = { __typename?: 'Query', node:
     | { __typename: 'Quiz' }
     | { __typename: 'QuizAttempt' }
     | { __typename: 'Room' }
+    | { __typename: 'StudyGuide' }
     | { __typename: 'User' }
    | null };
 
@@ -1128,6 +1226,7 @@ export type MessageQuery = { __typename?: 'Query', node:
     | { __typename: 'Quiz' }
     | { __typename: 'QuizAttempt' }
     | { __typename: 'Room' }
+    | { __typename: 'StudyGuide' }
     | { __typename: 'User' }
    | null };
 
@@ -1161,6 +1260,7 @@ export type DocumentQuery = { __typename?: 'Query', node:
     | { __typename: 'Quiz' }
     | { __typename: 'QuizAttempt' }
     | { __typename: 'Room' }
+    | { __typename: 'StudyGuide' }
     | { __typename: 'User' }
    | null };
 
@@ -1181,6 +1281,7 @@ export type DocumentChunksQuery = { __typename?: 'Query', node:
     | { __typename?: 'Quiz' }
     | { __typename?: 'QuizAttempt' }
     | { __typename?: 'Room' }
+    | { __typename?: 'StudyGuide' }
     | { __typename?: 'User' }
    | null };
 
@@ -1262,6 +1363,7 @@ export type DeckQuery = { __typename?: 'Query', node:
     | { __typename: 'Quiz' }
     | { __typename: 'QuizAttempt' }
     | { __typename: 'Room' }
+    | { __typename: 'StudyGuide' }
     | { __typename: 'User' }
    | null };
 
@@ -1386,6 +1488,7 @@ export type QuizQuery = { __typename?: 'Query', node:
     | { __typename: 'Quiz', id: string, title: string, status: QuizStatus, error: string | null, stats: { __typename?: 'QuizStats', requested: number, drafted: number, verified: number, rejected: number, rounds: number, rejectionsByReason: unknown, engine: string, note: string | null } | null, questions: { __typename?: 'QuizQuestionsConnection', edges: Array<{ __typename?: 'QuizQuestionsConnectionEdge', node: { __typename?: 'Question', id: string, kind: QuestionKind, prompt: string, options: Array<string>, answer: string | null, explanation: string | null, evidence: { __typename?: 'Evidence', quote: string, pageStart: number, pageEnd: number, document: { __typename?: 'Document', id: string } | null, chunk: { __typename?: 'Chunk', id: string, text: string } | null } } }> }, attempts: { __typename?: 'QuizAttemptsConnection', edges: Array<{ __typename?: 'QuizAttemptsConnectionEdge', node: { __typename?: 'QuizAttempt', id: string, score: number | null, finishedAt: string | null } }> } }
     | { __typename: 'QuizAttempt' }
     | { __typename: 'Room' }
+    | { __typename: 'StudyGuide' }
     | { __typename: 'User' }
    | null };
 
@@ -1469,6 +1572,7 @@ export type NodeRoomQuery = { __typename?: 'Query', node:
     | { __typename?: 'Quiz', id: string }
     | { __typename?: 'QuizAttempt', id: string }
     | { __typename?: 'Room', name: string, id: string }
+    | { __typename?: 'StudyGuide', id: string }
     | { __typename?: 'User', id: string }
    | null };
 
@@ -1485,6 +1589,47 @@ export type RoomMemberDatesQueryVariables = Exact<{
 
 
 export type RoomMemberDatesQuery = { __typename?: 'Query', room: { __typename?: 'Room', createdAt: string, members: { __typename?: 'RoomMembersConnection', edges: Array<{ __typename?: 'RoomMembersConnectionEdge', node: { __typename?: 'RoomMember', joinedAt: string, user: { __typename?: 'User', createdAt: string } } }> } } };
+
+export type GenerateStudyGuideMutationVariables = Exact<{
+  input: GenerateStudyGuideInput;
+}>;
+
+
+export type GenerateStudyGuideMutation = { __typename?: 'Mutation', generateStudyGuide: { __typename?: 'StudyGuide', id: string, status: StudyGuideStatus, title: string, private: boolean } };
+
+export type StudyGuideQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type StudyGuideQuery = { __typename?: 'Query', node:
+    | { __typename: 'Card' }
+    | { __typename: 'Chunk' }
+    | { __typename: 'Conversation' }
+    | { __typename: 'Deck' }
+    | { __typename: 'Document' }
+    | { __typename: 'Message' }
+    | { __typename: 'Question' }
+    | { __typename: 'Quiz' }
+    | { __typename: 'QuizAttempt' }
+    | { __typename: 'Room' }
+    | { __typename: 'StudyGuide', id: string, title: string, status: StudyGuideStatus, error: string | null, private: boolean, engine: string | null, content: string, sections: Array<{ __typename?: 'StudyGuideSection', heading: string, pageStart: number, pageEnd: number, document: { __typename?: 'Document', id: string, title: string } | null, points: Array<{ __typename?: 'StudyGuidePoint', text: string, citations: Array<{ __typename?: 'Citation', index: number, quote: string, pageStart: number, pageEnd: number, documentTitle: string, chunk: { __typename?: 'Chunk', id: string, text: string, headingPath: Array<string> } | null, document: { __typename?: 'Document', id: string } | null }> }> }> }
+    | { __typename: 'User' }
+   | null };
+
+export type RoomStudyGuidesQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RoomStudyGuidesQuery = { __typename?: 'Query', room: { __typename?: 'Room', id: string, studyGuides: { __typename?: 'RoomStudyGuidesConnection', edges: Array<{ __typename?: 'RoomStudyGuidesConnectionEdge', node: { __typename?: 'StudyGuide', id: string, title: string, status: StudyGuideStatus, private: boolean } }> } } };
+
+export type StudyGuideStreamSubscriptionVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type StudyGuideStreamSubscription = { __typename?: 'Subscription', studyGuideStream: { __typename?: 'StudyGuideStreamEvent', studyGuideId: string, delta: string, content: string, done: boolean, reset: boolean, status: StudyGuideStatus, studyGuide: { __typename?: 'StudyGuide', id: string, status: StudyGuideStatus } | null } };
 
 export const MessageFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Message"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"groundedness"}},{"kind":"Field","name":{"kind":"Name","value":"engine"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"metadata"}},{"kind":"Field","name":{"kind":"Name","value":"citations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"chunk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]} as unknown as DocumentNode<MessageFieldsFragment, unknown>;
 export const CardFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CardFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Card"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"front"}},{"kind":"Field","name":{"kind":"Name","value":"back"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"pageLabel"}},{"kind":"Field","name":{"kind":"Name","value":"highlights"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"page"}},{"kind":"Field","name":{"kind":"Name","value":"x"}},{"kind":"Field","name":{"kind":"Name","value":"y"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}}]}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"chunk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]} as unknown as DocumentNode<CardFieldsFragment, unknown>;
@@ -1537,3 +1682,7 @@ export const RoomsWithMembersDocument = {"kind":"Document","definitions":[{"kind
 export const NodeRoomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NodeRoom"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Room"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<NodeRoomQuery, NodeRoomQueryVariables>;
 export const RoomMemberAddedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"RoomMemberAdded"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"roomMemberAdded"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"roomId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]} as unknown as DocumentNode<RoomMemberAddedSubscription, RoomMemberAddedSubscriptionVariables>;
 export const RoomMemberDatesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RoomMemberDates"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"room"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"members"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"joinedAt"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RoomMemberDatesQuery, RoomMemberDatesQueryVariables>;
+export const GenerateStudyGuideDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GenerateStudyGuide"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GenerateStudyGuideInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"generateStudyGuide"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"private"}}]}}]}}]} as unknown as DocumentNode<GenerateStudyGuideMutation, GenerateStudyGuideMutationVariables>;
+export const StudyGuideDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StudyGuide"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StudyGuide"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"private"}},{"kind":"Field","name":{"kind":"Name","value":"engine"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"sections"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"heading"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"citations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"documentTitle"}},{"kind":"Field","name":{"kind":"Name","value":"chunk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"headingPath"}}]}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<StudyGuideQuery, StudyGuideQueryVariables>;
+export const RoomStudyGuidesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RoomStudyGuides"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"room"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"studyGuides"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"private"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RoomStudyGuidesQuery, RoomStudyGuidesQueryVariables>;
+export const StudyGuideStreamDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"StudyGuideStream"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"studyGuideStream"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"studyGuideId"}},{"kind":"Field","name":{"kind":"Name","value":"delta"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"reset"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"studyGuide"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<StudyGuideStreamSubscription, StudyGuideStreamSubscriptionVariables>;

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { builder } from '../schema/builder.ts';
+import { DocumentRef } from '../schema/document.ts';
+import { RoomRef } from '../schema/room.ts';
+import { StudyGuideRef, StudyGuideStreamEventRef, visibleStudyGuide } from '../schema/study-guide.ts';
+import { notFound } from '../src/errors.ts';
+import { withSnapshot } from '../src/pubsub.ts';
+import { deltasPerSubscriber } from '../src/stream-deltas.ts';
+import { generateStudyGuide, studyGuideSnapshot } from '../src/study-guides/study-guide-service.ts';
+
+const GenerateStudyGuideInput = builder.inputType('GenerateStudyGuideInput', {
+  fields: (t) => ({
+    roomId: t.globalID({ required: true, for: RoomRef }),
+    documentIds: t.globalIDList({
+      for: DocumentRef,
+      description: 'Defaults to every READY document of the room',
+      validate: z.array(z.unknown()).max(200, 'at most 200 documents').nullish(),
+    }),
+    title: t.string({ validate: z.string().max(200, 'must be at most 200 characters').nullish() }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  generateStudyGuide: t.field({
+    type: StudyGuideRef,
+    description:
+      "Enqueues a cited study guide and returns it GENERATING; follow it with studyGuideStream. A viewer's guide is private to them",
+    args: { input: t.arg({ type: GenerateStudyGuideInput, required: true }) },
+    authScopes: (_root, args) => ({ room: { roomId: args.input.roomId.id, role: 'VIEWER' } }),
+    resolve: async (_root, { input }, context) =>
+      generateStudyGuide(
+        context.em,
+        context.services,
+        { id: context.viewer!.id, role: (await context.loaders.viewerRole.load(input.roomId.id))! },
+        { roomId: input.roomId.id, documentIds: input.documentIds?.map((id) => id.id), title: input.title },
+      ),
+  }),
+}));
+
+builder.subscriptionFields((t) => ({
+  studyGuideStream: t.field({
+    type: StudyGuideStreamEventRef,
+    description:
+      'A guide as it is written: the first event carries the whole text so far, then deltas per section, then a final event (done) with the stored guide',
+    args: { id: t.arg.globalID({ required: true, for: StudyGuideRef }) },
+    authScopes: async (_root, args, context) => {
+      const guide = await visibleStudyGuide(context, args.id.id);
+      if (!guide) throw notFound('Study guide');
+      return { room: { roomId: guide.room.id, role: 'VIEWER' } };
+    },
+    subscribe: (_root, args, context) =>
+      deltasPerSubscriber(
+        withSnapshot(
+          context.services.pubsub.subscribe('study-guide:stream', args.id.id),
+          () => studyGuideSnapshot(context.em, args.id.id),
+          (event) => event.done,
+        ),
+      ),
+    resolve: (event, _args, context) => {
+      if (event.withRecord) context.refresh();
+      return event;
+    },
+  }),
+}));

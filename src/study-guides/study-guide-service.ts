@@ -1,0 +1,68 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { readyDocuments } from '../documents/document-service.ts';
+import { Room, type RoomRole } from '../entities/room.ts';
+import { StudyGuide } from '../entities/study-guide.ts';
+import { User } from '../entities/user.ts';
+import type { StudyGuideStreamEvent } from '../events.ts';
+import { QUEUES } from '../jobs/queue.ts';
+import { roleAtLeast } from '../rooms/room-service.ts';
+import type { Services } from '../services.ts';
+
+/** A member sees the room's shared guides and the ones they made for themselves. */
+export function guideVisibleTo(
+  guide: { owner?: { id: string } | null },
+  viewerId: string | undefined,
+  role: RoomRole | null,
+): boolean {
+  return role != null && (guide.owner == null || guide.owner.id === viewerId);
+}
+
+/**
+ * Creates a GENERATING guide over READY documents and enqueues it. An editor's or owner's guide is the
+ * room's; a viewer's is their own (only they see it).
+ */
+export async function generateStudyGuide(
+  em: EntityManager,
+  services: Pick<Services, 'queue'>,
+  viewer: { id: string; role: RoomRole },
+  input: { roomId: string; documentIds?: string[] | null; title?: string | null },
+): Promise<StudyGuide> {
+  const documents = await readyDocuments(em, input.roomId, input.documentIds, 'a study guide');
+  const guide = em.create(StudyGuide, {
+    room: em.getReference(Room, input.roomId),
+    createdBy: em.getReference(User, viewer.id),
+    owner: roleAtLeast(viewer.role, 'EDITOR') ? null : em.getReference(User, viewer.id),
+    title:
+      input.title?.trim() ||
+      `Study guide: ${documents.map((document) => document.title).join(', ')}`.slice(0, 200),
+    documentIds: documents.map((document) => document.id),
+    sections: [],
+  });
+  await em.flush();
+  guide.jobId = await services.queue.send(
+    QUEUES.studyGuide,
+    { studyGuideId: guide.id },
+    { singletonKey: guide.id },
+  );
+  await em.flush();
+  return guide;
+}
+
+export function streamEventOf(guide: Pick<StudyGuide, 'id' | 'content' | 'status'>): StudyGuideStreamEvent {
+  return {
+    studyGuideId: guide.id,
+    content: guide.content,
+    delta: '',
+    status: guide.status,
+    done: guide.status !== 'GENERATING',
+  };
+}
+
+/** The stored guide as a subscriber's first event; null when it does not exist. */
+export async function studyGuideSnapshot(
+  em: EntityManager,
+  id: string,
+): Promise<StudyGuideStreamEvent | null> {
+  const guide = await em.findOne(StudyGuide, id, { disableIdentityMap: true });
+  return guide ? streamEventOf(guide) : null;
+}
