@@ -139,6 +139,8 @@ export function definitionIn(
     const term = (termFirst ? m[1]! : m[2]!.replace(ARTICLE, '')).trim();
     const definition = (termFirst ? m[2] : m[1])!.trim();
     if (!isTerm(term) || !isDefinition(definition)) continue;
+    // "… is called X" defines X by a description that must itself stand alone: "A vacuole that …".
+    if (!termFirst && !ARTICLE.test(definition)) continue;
     const rest = body.slice(body.indexOf(term) + term.length);
     const plural = /^\s*(?:\([^)]*\)\s*)?are\s/i.test(rest);
     const shown = displayTerm(term, sentence, vocabulary);
@@ -149,16 +151,27 @@ export function definitionIn(
   return undefined;
 }
 
+// Words that open a phrase about the text or a comparison, not the name of a concept.
+const NOT_A_TERM = new Set(
+  'every each any section chapter figure table result results case example first second third last next main best other one two three part step'.split(
+    ' ',
+  ),
+);
+
 function isTerm(term: string): boolean {
-  if (POINTER.test(term) || term.length < 3) return false;
+  if (POINTER.test(term) || term.length < 3 || /\d/.test(term)) return false;
   const words = term.split(/\s+/);
-  if (words.length > 5 || /\d{3,}/.test(term)) return false;
+  if (words.length > 5 || NOT_A_TERM.has(words[0]!.toLowerCase())) return false;
+  // "Lorna and Paul are a married couple" describes two things; it defines neither.
+  if (words.some((w) => /^(?:and|or)$/i.test(w))) return false;
   // Mostly function words ("One of the", "Most of them") is not a name for anything.
   return words.some((w) => w.length >= 4 && !POINTER.test(w));
 }
 
 function isDefinition(definition: string): boolean {
   const n = wordCount(definition);
+  // A definition cut at a formula or a list ("φ(x) =") is not one a student can learn.
+  if (!/[\p{L}\p{N})]$/u.test(definition)) return false;
   return n >= 3 && n <= 35 && !POINTER.test(definition.replace(ARTICLE, ''));
 }
 
@@ -169,8 +182,9 @@ function displayTerm(term: string, sentence: string, vocabulary?: Vocabulary): s
 
 function lowerFirst(text: string, sentence: string, vocabulary?: Vocabulary): string {
   if (!sentence.startsWith(text)) return text;
-  const first = text.split(/\s+/)[0]!;
-  if (/^\p{Lu}{2,}/u.test(first)) return text;
+  const [first, ...rest] = text.split(/\s+/);
+  // An acronym, or a phrase with capitals further on ("Annemarie Keith"), is a name: it keeps its capital.
+  if (/^\p{Lu}{2,}/u.test(first!) || rest.some((w) => /^\p{Lu}/u.test(w))) return text;
   if (vocabulary?.termsIn(sentence).some((t) => t.kind === 'NAME' && t.start === 0)) return text;
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
