@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConversationDocument } from '../generated/operations.ts';
+import { ConversationDocument, ReviewQueueDocument } from '../generated/operations.ts';
 import { chromiumAvailable, launchChromium } from '../helpers/browser.ts';
 import { call, request } from '../helpers/client.ts';
 import { makePdf } from '../helpers/documents.ts';
@@ -99,7 +99,7 @@ describe.runIf(available)('the Next.js study app in a real browser', () => {
     await api?.close();
   });
 
-  it('sign up → room → upload → ask (cited) → viewer at the cited page → quiz → live quiz', async () => {
+  it('sign up → room → upload → ask (cited) → viewer at the cited page → quiz → flashcard review → live quiz', async () => {
     const ada = await newPage();
     const adaCookies = async () => ada.context().cookies();
 
@@ -245,6 +245,36 @@ describe.runIf(available)('the Next.js study app in a real browser', () => {
     await eventually(() => text(ada, 'score')).toBe('50%');
     await shot(ada, '10-quiz-score');
 
+    // Flashcards: the question Ada got wrong is now a card in her review queue. She makes a deck too
+    // (live progress, then its cards join the queue), reviews the missed card and sees when it is due.
+    const roomId = decodeURIComponent(roomPath.split('/').at(-1)!);
+    const missed = questions[1]!;
+    const queue = async () =>
+      (await call(api.url, ReviewQueueDocument, { roomId, first: 200 }, adaToken)).reviewQueue;
+    const missedCard = (await queue()).find((item) => item.card.front === missed.prompt);
+    expect(missedCard?.card.deck.kind).toBe('MISSED_QUESTIONS');
+    await ada.goto(`${web.url}${roomPath}/review`);
+    await ada.locator('#card-count').fill('3');
+    await ada.getByTestId('generate-deck').click();
+    const generated = ada.getByTestId('deck').filter({ hasNotText: 'from questions you missed' });
+    await eventually(() => generated.count()).toBe(1);
+    await eventually(() => generated.getAttribute('data-status'), { timeout: 60_000 }).toBe('READY');
+    const queued = await queue();
+    expect(queued.length).toBeGreaterThan(1);
+    // The page refreshes its queue when the deck is ready.
+    await eventually(() => text(ada, 'review-position')).toMatch(new RegExp(`^Card 1 of ${queued.length} `));
+    const front = await text(ada, 'card-front');
+    const item = queued.find((entry) => entry.card.front === front)!;
+    expect(item).toBeDefined();
+    await shot(ada, '11-flashcard-front');
+    await ada.getByTestId('reveal').click();
+    expect(await text(ada, 'card-back')).toBe(item.card.back);
+    await ada.getByTestId('rate-good').click();
+    await eventually(() => text(ada, 'next-due')).toMatch(/^Next review .+ \((learning|review)\)$/);
+    await shot(ada, '12-flashcard-rated');
+    // Scheduled into the future: the card has left the queue.
+    expect((await queue()).some((entry) => entry.card.id === item.card.id)).toBe(false);
+
     // Live: Ada hosts, Ben and Cy play in their own browser contexts.
     await ada.goto(`${web.url}${roomPath}/quizzes/${encodeURIComponent(quizId)}/host`);
     await ada.locator('#seconds').fill('60');
@@ -264,13 +294,13 @@ describe.runIf(available)('the Next.js study app in a real browser', () => {
       players.push([name, player]);
     }
     await eventually(() => text(ada, 'participant-count')).toBe('2 joined');
-    await shot(ada, '11-live-host-lobby');
+    await shot(ada, '13-live-host-lobby');
     await ada.getByTestId('live-next').click();
     const first = questions[0]!;
     for (const tab of [ada, ...players.map(([, player]) => player)])
       await eventually(() => text(tab, 'live-prompt')).toBe(first.prompt);
     const [[, ben], [, cy]] = players as [[string, Page], [string, Page]];
-    await shot(ben, '12-live-player-question');
+    await shot(ben, '14-live-player-question');
     await ben.getByTestId('live-option').getByText(first.answer!, { exact: true }).click();
     const wrong = first.options.find((option) => option !== first.answer)!;
     await cy.getByTestId('live-option').getByText(wrong, { exact: true }).click();
@@ -284,12 +314,12 @@ describe.runIf(available)('the Next.js study app in a real browser', () => {
       expect(names).toEqual(['Ben', 'Cy']);
     }
     expect(await text(ben, 'my-standing')).toMatch(/^You: #1 of 2 · \d+ points$/);
-    await Promise.all([shot(ada, '13-live-host-reveal'), shot(ben, '14-live-player-reveal')]);
+    await Promise.all([shot(ada, '15-live-host-reveal'), shot(ben, '16-live-player-reveal')]);
 
     // Members: the owner sees everyone who joined the room.
     await ada.goto(`${web.url}${roomPath}/members`);
     expect(await ada.getByTestId('members').innerText()).toContain('Ada');
-    await shot(ada, '15-members');
+    await shot(ada, '17-members');
     // The API still sees only bearer tokens: the page's session works for direct API calls too.
     expect(
       (await request(api.url, ConversationDocument, { id: conversationId }, adaToken)).errors,
@@ -381,7 +411,7 @@ describe.runIf(available)('the Next.js study app in a real browser', () => {
         'STREAMING',
       );
       await eventually(() => page.getByTestId('answer-text').first().innerText()).toMatch(/\S+ \S+ \S+/);
-      await shot(page, '16-chat-streaming');
+      await shot(page, '18-chat-streaming');
       await eventually(() => page.getByTestId('answer').first().getAttribute('data-status'), {
         timeout: 30_000,
       }).toBe('COMPLETE');

@@ -7,6 +7,7 @@ const TABS = [
   { path: '', label: 'Documents' },
   { path: '/chat', label: 'Ask' },
   { path: '/quizzes', label: 'Quizzes' },
+  { path: '/review', label: 'Flashcards' },
   { path: '/members', label: 'Members' },
 ];
 
