@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Card, CardReview, ReviewLog, type ReviewRating } from '../entities/flashcard.ts';
+import { Card, CardReview, type ReviewRating } from '../entities/flashcard.ts';
 import { Room } from '../entities/room.ts';
 import { badInput } from '../errors.ts';
 import { startOfDay } from './engine/day.ts';
@@ -89,19 +88,19 @@ function stateOf(review: CardReview): ReviewStateFields {
   };
 }
 
-/** The member's review state of a card (NEW when never reviewed). */
-export async function reviewStateOf(em: EntityManager, viewerId: string, card: Card, now: Date) {
-  const review = await em.findOne(CardReview, { user: viewerId, card: card.id });
-  return review ? stateOf(review) : newReviewState(now);
-}
-
 const RACE = 'This card was just reviewed by another request; load the review queue again';
 
+const STATE_COLUMNS =
+  'state, due, stability, difficulty, scheduled_days, learning_steps, reps, lapses, last_review';
+const LOG_INSERT = `insert into review_log (id, user_id, card_id, room_id, rating, state, due, stability, difficulty,
+  scheduled_days, learning_steps, reviewed_at) select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from written returning id`;
+
 /**
- * Applies a rating at `now` by FSRS and appends the review log, in one transaction. Atomic per member and
- * card: the state is updated only over the version that was read (or inserted when there was none), so of
- * two concurrent reviews one wins and the other is refused. A card that is not due yet is refused too,
- * which also turns away a second tap on a card that was just reviewed.
+ * Applies a rating at `now` by FSRS and appends the review log. Atomic per member and card, in one
+ * statement (a data-modifying CTE): the state is written only over the version that was read (or inserted
+ * when there was none, the unique (user, card) pair deciding between two first reviews), and the log row
+ * only with it. Of two concurrent reviews one wins and the other is refused. A card that is not due yet
+ * is refused too, which also turns away a second tap on a card that was just reviewed.
  */
 export async function reviewCard(
   em: EntityManager,
@@ -116,38 +115,44 @@ export async function reviewCard(
     throw badInput(`This card is not due until ${state.due.toISOString()}`, 'cardId');
   }
   const { next, log } = applyRating(state, rating, now);
-  try {
-    await em.fork().transactional(async (tx) => {
-      if (review) {
-        const updated = await tx.nativeUpdate(
-          CardReview,
-          { id: review.id, version: review.version },
-          { ...next, version: review.version + 1, updatedAt: now },
-        );
-        if (updated !== 1) throw badInput(RACE, 'cardId');
-      } else {
-        await tx.insert(CardReview, {
-          id: randomUUID(),
-          createdAt: now,
-          updatedAt: now,
-          user: viewerId,
-          card: card.id,
-          room: card.room.id,
-          ...next,
-          version: 1,
-        });
+  const values = [
+    next.state,
+    next.due,
+    next.stability,
+    next.difficulty,
+    next.scheduledDays,
+    next.learningSteps,
+    next.reps,
+    next.lapses,
+    next.lastReview,
+  ];
+  const logValues = [
+    randomUUID(),
+    viewerId,
+    card.id,
+    card.room.id,
+    log.rating,
+    log.state,
+    log.due,
+    log.stability,
+    log.difficulty,
+    log.scheduledDays,
+    log.learningSteps,
+    log.reviewedAt,
+  ];
+  const write = review
+    ? {
+        sql: `with written as (update card_review set (${STATE_COLUMNS}, version, updated_at) =
+                (?, ?, ?, ?, ?, ?, ?, ?, ?, version + 1, ?) where id = ? and version = ? returning id) ${LOG_INSERT}`,
+        params: [...values, now, review.id, review.version, ...logValues],
       }
-      await tx.insert(ReviewLog, {
-        id: randomUUID(),
-        user: viewerId,
-        card: card.id,
-        room: card.room.id,
-        ...log,
-      });
-    });
-  } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) throw badInput(RACE, 'cardId');
-    throw error;
-  }
+    : {
+        sql: `with written as (insert into card_review (id, created_at, updated_at, user_id, card_id, room_id,
+                ${STATE_COLUMNS}, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                on conflict (user_id, card_id) do nothing returning id) ${LOG_INSERT}`,
+        params: [randomUUID(), now, now, viewerId, card.id, card.room.id, ...values, ...logValues],
+      };
+  const written = await em.getConnection().execute<{ id: string }[]>(write.sql, write.params);
+  if (written.length !== 1) throw badInput(RACE, 'cardId');
   return { ...next, card };
 }
