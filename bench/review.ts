@@ -15,7 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { freePort, startScratchDatabase } from '../src/db/scratch-database.ts';
-import { gql, signUpAndCreateRoom, upload, waitDone } from './lib/http.ts';
+import { gql, signUpAndCreateRoom, upload, waitDone, waitHealthy } from './lib/http.ts';
 import { machine } from './lib/machine.ts';
 import { latencySummary } from './lib/stats.ts';
 
@@ -143,18 +143,4 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 500));
   await scratch.stop();
   await rm(dataDir, { recursive: true, force: true });
-}
-
-async function waitHealthy(healthz: string, child: ChildProcess) {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(healthz)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('the server did not become healthy within 60 s');
 }

@@ -23,7 +23,7 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { freePort, startScratchDatabase } from '../src/db/scratch-database.ts';
 import { type FakeBehaviour, startFakeOpenAI } from '../test/helpers/fake-openai.ts';
-import { gql, signUpAndCreateRoom, upload, waitDone } from './lib/http.ts';
+import { gql, signUpAndCreateRoom, upload, waitDone, waitHealthy } from './lib/http.ts';
 import { percentile, round } from './lib/stats.ts';
 
 const { values } = parseArgs({
@@ -298,18 +298,4 @@ async function serverCpuMs(): Promise<number> {
 
 function round2(value: number) {
   return round(value, 2);
-}
-
-async function waitHealthy(healthz: string, child: ChildProcess) {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(healthz)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('the server did not become healthy within 60 s');
 }

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 /** Minimal GraphQL-over-HTTP calls for benchmarks: plain fetch, multipart upload, polling to READY/FAILED. */
 
 export async function gql<T = Record<string, unknown>>(
@@ -78,4 +79,19 @@ export async function waitDone(url: string, token: string, id: string, pollMs = 
     if (performance.now() - started > timeoutMs) throw new Error(`document ${id} not done`);
     await new Promise((r) => setTimeout(r, pollMs));
   }
+}
+
+/** Resolves once `healthz` answers OK; throws if the child exits first or after 60 s. */
+export async function waitHealthy(healthz: string, child: ChildProcess) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(healthz)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the server did not become healthy within 60 s');
 }
