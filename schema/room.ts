@@ -1,6 +1,6 @@
 import { resolveArrayConnection } from '@pothos/plugin-relay';
 import type { RoomMemberView } from '../loaders/rooms.ts';
-import { ROOM_ROLES, type Room } from '../src/entities/room.ts';
+import { ROOM_ROLES, type Room, type RoomReembed } from '../src/entities/room.ts';
 import { builder } from './builder.ts';
 import { UserRef } from './user.ts';
 
@@ -29,6 +29,18 @@ export const RoomSettingsRef = builder.objectRef<{ newCardsPerDay: number }>('Ro
   }),
 });
 
+const ReembedProgressRef = builder.objectRef<RoomReembed>('ReembedProgress').implement({
+  description:
+    'A room moving to another embedder in the background; searches use the old vectors until done.',
+  fields: (t) => ({
+    targetEmbedder: t.exposeString('embedderId'),
+    done: t.exposeInt('done', { description: 'Chunks embedded with the target embedder so far.' }),
+    total: t.exposeInt('total'),
+    progress: t.float({ resolve: (r) => (r.total > 0 ? Math.min(1, r.done / r.total) : 0) }),
+    startedAt: t.field({ type: 'DateTime', resolve: (r) => new Date(r.startedAt) }),
+  }),
+});
+
 export const RoomRef = builder.objectRef<Room>('Room');
 
 builder.node(RoomRef, {
@@ -44,6 +56,15 @@ builder.node(RoomRef, {
     name: t.exposeString('name'),
     description: t.exposeString('description', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    embedder: t.exposeString('embedderId', {
+      nullable: true,
+      description: 'The embedder whose vectors the room is searched with, e.g. bge-small-en-v1.5-q8:384.',
+    }),
+    reembedding: t.field({
+      type: ReembedProgressRef,
+      nullable: true,
+      resolve: (room) => room.reembed ?? null,
+    }),
     viewerRole: t.field({
       type: RoomRoleEnum,
       nullable: true,

@@ -1,7 +1,9 @@
 /**
- * `npm run eval:retrieval -- <beir-dir> [--store postgres|weaviate] [--alpha A] [--embedder local|openai]
- *  [--dims N]`: indexes a BEIR dataset into a throwaway room through the real Embedder and VectorStore and
- * prints one JSON object (metrics + timings) on stdout; progress goes to stderr.
+ * `npm run eval:retrieval -- <beir-dir> [--store postgres|weaviate] [--alpha A]
+ *  [--embedder local-model|local-hash[:dims]|openai|<model name>] [--cache DIR]`: indexes a BEIR dataset
+ * into a throwaway room through the real Embedder and VectorStore and prints one JSON object (metrics +
+ * timings) on stdout; progress goes to stderr. Model vectors are cached on disk (default
+ * .data/embedding-cache; `--cache none` to recompute), so index timings of a cached run measure the store.
  * PostgreSQL: DATABASE_URL, else a scratch embedded server. Weaviate: WEAVIATE_URL (+ WEAVIATE_GRPC_PORT),
  * else a private instance of the cached binary. OpenAI: OPENAI_API_KEY, OPENAI_BASE_URL, EMBEDDING_MODEL,
  * EMBEDDING_DIMENSIONS.
@@ -11,11 +13,10 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { startScratchDatabase } from '../src/db/scratch-database.ts';
 import { loadBeir } from '../src/retrieval/eval/beir-loader.ts';
+import { evalEmbedder } from '../src/retrieval/eval/eval-embedders.ts';
 import { evaluate } from '../src/retrieval/eval/run-eval.ts';
 import { defaultAlphaFor } from '../src/retrieval/fusion.ts';
-import { LocalEmbedder } from '../src/retrieval/local-embedder.ts';
-import { OpenAIEmbedder } from '../src/retrieval/openai-embedder.ts';
-import type { Embedder, VectorStore } from '../src/retrieval/ports.ts';
+import type { VectorStore } from '../src/retrieval/ports.ts';
 import { PostgresVectorStore, VECTOR_ENTRY_DDL } from '../src/retrieval/postgres-store.ts';
 import { startWeaviate } from '../src/retrieval/weaviate-server.ts';
 import { WeaviateVectorStore } from '../src/retrieval/weaviate-store.ts';
@@ -25,8 +26,9 @@ const { values, positionals } = parseArgs({
   options: {
     store: { type: 'string', default: 'postgres' },
     alpha: { type: 'string' },
-    embedder: { type: 'string', default: 'local' },
+    embedder: { type: 'string', default: 'local-model' },
     dims: { type: 'string' },
+    cache: { type: 'string', default: '.data/embedding-cache' },
   },
 });
 
@@ -39,22 +41,6 @@ const dir =
   positionals[0] ?? fail('usage: eval-retrieval <beir-dir> [--store postgres|weaviate] [--alpha A]');
 if (values.store !== 'postgres' && values.store !== 'weaviate') fail('--store must be postgres or weaviate');
 const log = (line: string) => console.error(`[eval] ${line}`);
-
-function makeEmbedder(): Embedder {
-  if (values.embedder === 'local') {
-    return new LocalEmbedder({ dimensions: values.dims ? Number(values.dims) : undefined });
-  }
-  if (values.embedder === 'openai') {
-    const dims = values.dims ?? process.env.EMBEDDING_DIMENSIONS;
-    return new OpenAIEmbedder({
-      apiKey: process.env.OPENAI_API_KEY,
-      baseURL: process.env.OPENAI_BASE_URL,
-      model: process.env.EMBEDDING_MODEL,
-      dimensions: dims ? Number(dims) : undefined,
-    });
-  }
-  return fail('--embedder must be local or openai');
-}
 
 /** The store plus whatever we started for it, torn down at the end. */
 async function makeStore(): Promise<{ store: VectorStore; cleanup: () => Promise<void> }> {
@@ -93,7 +79,8 @@ async function makeStore(): Promise<{ store: VectorStore; cleanup: () => Promise
 
 const dataset = await loadBeir(dir);
 log(`${dataset.corpus.length} documents, ${dataset.queries.length} test queries`);
-const embedder = makeEmbedder();
+const spec = values.dims ? `local-hash:${values.dims}` : values.embedder!;
+const embedder = await evalEmbedder(spec, { cacheDir: values.cache === 'none' ? undefined : values.cache });
 const alpha = values.alpha === undefined ? defaultAlphaFor(embedder.id) : Number(values.alpha);
 if (!(alpha >= 0 && alpha <= 1)) fail(`--alpha must be a number in [0, 1], got ${values.alpha}`);
 const { store, cleanup } = await makeStore();
@@ -102,4 +89,5 @@ try {
   console.log(JSON.stringify({ store: store.kind, alpha, embedder: embedder.id, ...result }));
 } finally {
   await cleanup();
+  await embedder.close?.();
 }

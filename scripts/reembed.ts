@@ -1,7 +1,7 @@
 /**
  * npm run reembed -- --room <room id>
- * Re-embeds a room with the embedder the server is configured with now (EMBEDDING_MODEL /
- * EMBEDDING_DIMENSIONS, or the local embedder), after a change of embedder made its vectors unusable.
+ * Moves a room to the embedder the server is configured with now (EMBEDDER, ...) in the foreground, the
+ * same way the background `reembed-room` job does (searches keep working on the old vectors meanwhile).
  */
 
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -19,13 +19,12 @@ if (!raw) {
 const roomId = /^[0-9a-f-]{36}$/i.test(raw) ? raw : decodeGlobalID(raw).id;
 const app = await bootstrap({ ...loadConfig(), ROLE: 'api' });
 try {
-  const count = await reembedRoom(
-    app.services.orm.em.fork() as EntityManager,
-    app.services,
-    roomId,
-    (done, total) => process.stdout.write(`\rre-embedded ${done}/${total} chunks`),
+  const result = await reembedRoom(app.services.orm.em.fork() as EntityManager, app.services, roomId, {
+    onProgress: (done, total) => process.stdout.write(`\rre-embedded ${done}/${total} chunks`),
+  });
+  console.log(
+    `\nroom ${roomId} now uses ${result.to} (${result.chunks} chunks moved from ${result.from ?? 'nothing'})`,
   );
-  console.log(`\nroom ${roomId} now uses ${app.services.embedder.id} (${count} chunks)`);
 } finally {
   await app.shutdown();
 }

@@ -54,8 +54,11 @@ export async function bootstrap(config: Config, logger = createLogger(config)) {
   await migrateWithLock(orm);
   const queue = await startQueue(databaseUrl, config.JOB_QUEUE_SCHEMA, logger);
   cleanup.push(() => queue.stop({ graceful: true, timeout: 5000 }));
-  const retrieval = createRetrieval(config, databaseUrl);
+  const retrieval = await createRetrieval(config, databaseUrl);
   cleanup.push(() => retrieval.close());
+  const { fallback, ...embedder } = retrieval.embedders.status;
+  if (fallback) logger.warn({ embedder, reason: fallback.reason, fix: fallback.fix }, 'embedder fallback');
+  else logger.info({ embedder }, 'embedder ready');
 
   const metrics = createMetrics();
   metrics.watchQueue(queue);
@@ -66,6 +69,7 @@ export async function bootstrap(config: Config, logger = createLogger(config)) {
     pubsub,
     logger,
     embedder: retrieval.embedder,
+    embedders: retrieval.embedders,
     vectorStore: retrieval.vectorStore,
     engines: createAnswerEngines(config),
     metrics,
@@ -80,6 +84,7 @@ export async function bootstrap(config: Config, logger = createLogger(config)) {
     pubsub,
     queue,
     embedder: retrieval.embedder,
+    embedders: retrieval.embedders,
     vectorStore: retrieval.vectorStore,
     answers,
     metrics,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { defaultModelsDir } from './retrieval/model/model-files.ts';
 
 const optionalUrl = z.url({ protocol: /^https?$/ }).optional();
 
@@ -28,6 +29,16 @@ const EnvSchema = z.object({
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: optionalUrl,
   CHAT_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  /**
+   * Which embedder makes the vectors: the local model (default; falls back to hashing, and says so, when
+   * the model files are missing), the hashing embedder, or an OpenAI-compatible service (EMBEDDING_MODEL).
+   * Unset: `openai` when EMBEDDING_MODEL is set, `local-hash` when only EMBEDDING_DIMENSIONS is.
+   */
+  EMBEDDER: z.enum(['local-model', 'local-hash', 'openai']).optional(),
+  /** Where `npm run models:fetch` puts local models and the server reads them. */
+  MODELS_DIR: z.string().min(1).optional(),
+  /** Inference threads of the local model (default: one per core, at most 4). */
+  EMBEDDER_WORKERS: z.coerce.number().int().min(1).max(16).optional(),
   EMBEDDING_MODEL: z.string().min(1).optional(),
   EMBEDDING_DIMENSIONS: z.coerce.number().int().min(8).max(8192).optional(),
   JWT_SECRET: z.string().min(32, 'at least 32 characters').optional(),
@@ -45,8 +56,10 @@ const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>;
 
-export interface Config extends Omit<Env, 'JWT_SECRET'> {
+export interface Config extends Omit<Env, 'JWT_SECRET' | 'EMBEDDER' | 'MODELS_DIR'> {
   JWT_SECRET: string;
+  EMBEDDER: NonNullable<Env['EMBEDDER']>;
+  MODELS_DIR: string;
   dataDir: string;
 }
 
@@ -73,7 +86,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Invalid configuration:\nJWT_SECRET: required when NODE_ENV=production (at least 32 random characters)',
     );
   }
-  return { ...values, dataDir, JWT_SECRET: values.JWT_SECRET ?? developmentSecret(dataDir) };
+  // Before EMBEDDER existed, EMBEDDING_MODEL meant OpenAI and EMBEDDING_DIMENSIONS alone a hashing width.
+  const embedder =
+    values.EMBEDDER ??
+    (values.EMBEDDING_MODEL ? 'openai' : values.EMBEDDING_DIMENSIONS ? 'local-hash' : 'local-model');
+  if (embedder === 'local-model' && values.EMBEDDING_DIMENSIONS !== undefined) {
+    throw new ConfigError(
+      'Invalid configuration:\nEMBEDDING_DIMENSIONS: the local model has a fixed width (384); ' +
+        'set EMBEDDER=local-hash or EMBEDDER=openai to choose one',
+    );
+  }
+  return {
+    ...values,
+    dataDir,
+    EMBEDDER: embedder,
+    MODELS_DIR: resolve(values.MODELS_DIR ?? defaultModelsDir()),
+    JWT_SECRET: values.JWT_SECRET ?? developmentSecret(dataDir),
+  };
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

@@ -11,6 +11,7 @@ import type { LiveEventCache } from './live/live-event-cache.ts';
 import type { Metrics } from './metrics.ts';
 import type { PubSub } from './pubsub.ts';
 import type { QuizEngines } from './quizzes/quiz-engines.ts';
+import type { Embedders } from './retrieval/embedders.ts';
 import type { Embedder, VectorStore } from './retrieval/ports.ts';
 import type { StudyGuideEngines } from './study-guides/study-guide-engines.ts';
 
@@ -23,7 +24,9 @@ export interface Services {
   signInLimiter: SignInLimiter;
   pubsub: PubSub;
   queue: PgBoss;
+  /** The configured embedder (`embedders.active`). */
   embedder: Embedder;
+  embedders: Embedders;
   vectorStore: VectorStore;
   answers: AnswerRunner;
   metrics: Metrics;

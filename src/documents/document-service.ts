@@ -6,6 +6,7 @@ import { Room } from '../entities/room.ts';
 import { User } from '../entities/user.ts';
 import { AppError, badInput } from '../errors.ts';
 import { QUEUES } from '../jobs/queue.ts';
+import { allVectorKeys } from '../retrieval/room-vectors.ts';
 import type { Services } from '../services.ts';
 import { sniffFileType } from './engine/sniff.ts';
 import { publishProgress } from './progress.ts';
@@ -179,7 +180,8 @@ export async function readOriginal(em: EntityManager, documentId: string): Promi
 /** Removes the document, its chunks, its vectors and its stored bytes. */
 export async function deleteDocument(em: EntityManager, services: DocumentServices, document: Document) {
   if (document.jobId) await services.queue.cancel(QUEUES.ingest, document.jobId).catch(() => undefined);
-  await services.vectorStore.deleteDocument(document.room.id, document.id);
+  const room = await em.findOneOrFail(Room, document.room.id, { disableIdentityMap: true });
+  for (const key of allVectorKeys(room)) await services.vectorStore.deleteDocument(key, document.id);
   await em.transactional(async (tx) => {
     await tx.nativeDelete(Chunk, { document: document.id });
     await tx.nativeDelete(DocumentBlob, { key: document.id });

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Chunk, Document, DocumentBlob, type IngestStage } from '../entities/document.ts';
 import { Room } from '../entities/room.ts';
 import type { VectorRecord } from '../retrieval/ports.ts';
+import { allVectorKeys, liveVectorKey } from '../retrieval/room-vectors.ts';
 import type { Services } from '../services.ts';
 import type { ExtractorPool } from './engine/extractor-pool.ts';
 import { INGEST_LIMITS } from './engine/limits.ts';
@@ -25,7 +26,7 @@ export interface IngestJob {
 
 export type IngestServices = Pick<
   Services,
-  'orm' | 'pubsub' | 'embedder' | 'vectorStore' | 'logger' | 'metrics'
+  'orm' | 'pubsub' | 'embedder' | 'embedders' | 'vectorStore' | 'logger' | 'metrics'
 > & {
   extractor: ExtractorPool;
   limits?: ExtractionLimits;
@@ -68,6 +69,9 @@ export async function runIngestJob(services: IngestServices, job: IngestJob): Pr
 
 interface Embedded {
   embedderId: string;
+  /** Where the room's live vectors are (searched and written), and every key holding its vectors. */
+  vectorKey: string;
+  vectorKeys: string[];
   /** The room's first document records which embedder the room's vectors come from. */
   firstInRoom: boolean;
   hashes: string[];
@@ -118,14 +122,19 @@ class IngestRun {
   /** Vectors for every chunk; a chunk whose text (and embedder) did not change keeps its old one. */
   async embed(drafts: ChunkDraft[]): Promise<Embedded> {
     await this.report('EMBEDDING', 0, `Embedding ${drafts.length} chunks`, true);
-    const room = await this.em.findOneOrFail(Room, this.document.room.id);
-    const embedderId = this.services.embedder.id;
-    if (room.embedderId && room.embedderId !== embedderId) {
+    const room = await this.em.findOneOrFail(Room, this.document.room.id, { disableIdentityMap: true });
+    // A room moving to another embedder keeps taking documents in its current space; the move catches
+    // them up before it switches (src/retrieval/reembed.ts).
+    const embedder = room.embedderId
+      ? await this.services.embedders.forId(room.embedderId)
+      : this.services.embedder;
+    if (!embedder) {
       throw new PermanentFailure(
-        `This room's vectors were made by ${room.embedderId}, but the server now embeds with ${embedderId}. ` +
-          `Re-embed the room first: npm run reembed -- --room ${room.id}`,
+        `This room's vectors were made by ${room.embedderId}, which this server cannot run. ` +
+          `Re-embed the room with the configured embedder: npm run reembed -- --room ${room.id}`,
       );
     }
+    const embedderId = embedder.id;
     const hashes = drafts.map((draft) => textHash(embedderId, draft.text));
     const reusable = await reusableEmbeddings(this.em, this.document.id, embedderId, hashes);
     const vectors: Float32Array[] = new Array(drafts.length);
@@ -138,7 +147,7 @@ class IngestRun {
       });
     for (let start = 0; start < missing.length; start += EMBED_BATCH) {
       const batch = missing.slice(start, start + EMBED_BATCH);
-      const embedded = await this.services.embedder.embed(
+      const embedded = await embedder.embed(
         batch.map((i) => drafts[i]!.text),
         { signal: this.job.signal },
       );
@@ -148,14 +157,21 @@ class IngestRun {
       const fraction = Math.min(1, (start + batch.length) / missing.length);
       await this.report('EMBEDDING', fraction, 'Embedding', start === 0);
     }
-    return { embedderId, firstInRoom: !room.embedderId, hashes, vectors };
+    return {
+      embedderId,
+      vectorKey: liveVectorKey(room),
+      vectorKeys: allVectorKeys(room),
+      firstInRoom: !room.embedderId,
+      hashes,
+      vectors,
+    };
   }
 
   /** Replaces the document's vectors in the store and checks every one of them landed. */
-  async index(drafts: ChunkDraft[], { vectors }: Embedded): Promise<string[]> {
+  async index(drafts: ChunkDraft[], { vectors, vectorKey, vectorKeys }: Embedded): Promise<string[]> {
     await this.report('INDEXING', 0, 'Writing to the vector store', true);
     const { document } = this;
-    const roomId = document.room.id;
+    const roomId = vectorKey;
     const ids = drafts.map((draft) => chunkId(document.id, document.version, draft.ordinal));
     const records: VectorRecord[] = drafts.map((draft, i) => ({
       id: ids[i]!,
@@ -167,7 +183,7 @@ class IngestRun {
       ordinal: draft.ordinal,
       vector: vectors[i]!,
     }));
-    await this.services.vectorStore.deleteDocument(roomId, document.id);
+    for (const key of vectorKeys) await this.services.vectorStore.deleteDocument(key, document.id);
     await this.services.vectorStore.upsert(roomId, records);
     // READY promises vectors for every chunk: a store that lost some (a concurrent rerun) means retry.
     const stored = await this.services.vectorStore.count(roomId, document.id);
@@ -180,13 +196,26 @@ class IngestRun {
   /** Chunk rows and READY in one transaction, then the final progress event. */
   async commit(
     extracted: PreparedDocument,
-    { embedderId, firstInRoom, hashes, vectors }: Embedded,
+    { embedderId, vectorKey, firstInRoom, hashes, vectors }: Embedded,
     ids: string[],
   ) {
     const { document, job } = this;
     const roomId = document.room.id;
     const drafts = extracted.chunks;
     await this.em.transactional(async (tx) => {
+      // The room row lock orders this against a re-embed switching the room's index: vectors written into
+      // an index that is no longer live are done again (a retry embeds with the room's new embedder).
+      const [live] = await tx
+        .getConnection()
+        .execute<{ id: string; vector_key: string | null }[]>(
+          'select id, vector_key from room where id = ? for update',
+          [roomId],
+          'all',
+          tx.getTransactionContext(),
+        );
+      if (live && liveVectorKey({ id: live.id, vectorKey: live.vector_key, reembed: null }) !== vectorKey) {
+        throw new Error('the room was re-embedded while this document was being indexed');
+      }
       // READY first: the row lock orders this against a concurrent cancel or replace, and a document that
       // is no longer this version's PROCESSING one rolls the whole write back.
       const marked = await tx.nativeUpdate(
@@ -325,11 +354,14 @@ async function discardCancelledVectors(
     disableIdentityMap: true,
   });
   if (current && (current.version !== version || current.status !== 'FAILED')) return;
-  await services.vectorStore
-    .deleteDocument(roomId, documentId)
-    .catch((err) =>
-      services.logger.warn({ err, documentId }, 'could not clear vectors of a cancelled ingestion'),
-    );
+  const room = await em.findOne(Room, roomId, { disableIdentityMap: true });
+  for (const key of room ? allVectorKeys(room) : [roomId]) {
+    await services.vectorStore
+      .deleteDocument(key, documentId)
+      .catch((err) =>
+        services.logger.warn({ err, documentId }, 'could not clear vectors of a cancelled ingestion'),
+      );
+  }
 }
 
 /** Embeddings of the document's current chunks whose text (and embedder) did not change. */

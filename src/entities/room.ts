@@ -15,8 +15,23 @@ export const Room = defineEntity({
     embedderId: p.string().length(200).nullable(),
     /** Flashcards: new cards a member starts per day in this room (reviews of started cards are not capped). */
     newCardsPerDay: p.integer().default(20),
+    /**
+     * Key of the room's live vectors in the vector store (null: the room id). A re-embed writes the new
+     * vectors under a fresh key and switches this in one transaction, so search never sees a half-built index.
+     */
+    vectorKey: p.uuid().nullable(),
+    /** A move to another embedder in progress (the background re-embed job's state). */
+    reembed: p.json<RoomReembed>().nullable(),
   },
 });
+
+export interface RoomReembed {
+  embedderId: string;
+  vectorKey: string;
+  done: number;
+  total: number;
+  startedAt: string;
+}
 export type Room = InferEntity<typeof Room>;
 
 export const RoomMember = defineEntity({

@@ -6,6 +6,7 @@ export const QUEUES = {
   quiz: 'generate-quiz',
   flashcards: 'generate-flashcards',
   studyGuide: 'generate-study-guide',
+  reembed: 'reembed-room',
 } as const;
 
 /**
@@ -26,8 +27,12 @@ export async function startQueue(databaseUrl: string, schema: string, logger: Lo
     expireInSeconds: 15 * 60,
     deleteAfterSeconds: 7 * 24 * 3600,
   };
+  // One re-embed per room at a time (singletonKey = room id); a big room may take longer than an ingest,
+  // and an expired attempt simply resumes where it stopped.
+  const reembed = { ...common, policy: 'exclusive', expireInSeconds: 6 * 3600 };
   for (const name of Object.values(QUEUES)) {
-    if (!(await boss.getQueue(name))) await boss.createQueue(name, common);
+    if (!(await boss.getQueue(name)))
+      await boss.createQueue(name, name === QUEUES.reembed ? reembed : common);
   }
   return boss;
 }

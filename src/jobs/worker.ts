@@ -1,10 +1,12 @@
 import { hostname } from 'node:os';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { JobWithMetadata } from 'pg-boss';
 import { ExtractorPool } from '../documents/engine/extractor-pool.ts';
 import { INGEST_LIMITS } from '../documents/engine/limits.ts';
 import { runIngestJob } from '../documents/ingest-job.ts';
 import { runDeckJob } from '../flashcards/deck-job.ts';
 import { runQuizJob } from '../quizzes/quiz-job.ts';
+import { reembedRoom, roomsToReembed } from '../retrieval/reembed.ts';
 import type { Services } from '../services.ts';
 import { runStudyGuideJob } from '../study-guides/study-guide-job.ts';
 import { QUEUES } from './queue.ts';
@@ -85,6 +87,15 @@ export async function startWorkers(services: Services, options: { concurrency?: 
       signal: job.signal,
     }),
   );
+  await consume<{ roomId: string }>(QUEUES.reembed, async (job) => {
+    const result = await reembedRoom(services.orm.em.fork() as EntityManager, services, job.data.roomId, {
+      signal: job.signal,
+      onProgress: (done, total) =>
+        services.logger.info({ roomId: job.data.roomId, done, total }, 're-embedding room'),
+    });
+    if (result.chunks > 0) services.logger.info({ roomId: job.data.roomId, ...result }, 'room re-embedded');
+  });
+  await scheduleReembeds(services);
   services.logger.info({ queues: Object.values(QUEUES), concurrency }, 'worker ready');
   return {
     async stop() {
@@ -93,4 +104,18 @@ export async function startWorkers(services: Services, options: { concurrency?: 
       await extractor.close();
     },
   };
+}
+
+/**
+ * Queues a background re-embed for every room whose vectors come from another embedder than the
+ * configured one. Not when the configured embedder is unavailable (the local model missing): moving
+ * rooms to the fallback would throw away their better vectors over a fixable setup problem.
+ */
+async function scheduleReembeds(services: Services) {
+  const { status } = services.embedders;
+  if (status.fallback) return;
+  const rooms = await roomsToReembed(services.orm.em.fork() as EntityManager, status.id);
+  for (const roomId of rooms) await services.queue.send(QUEUES.reembed, { roomId }, { singletonKey: roomId });
+  if (rooms.length > 0)
+    services.logger.info({ rooms: rooms.length, to: status.id }, 'rooms queued for re-embedding');
 }

@@ -1,6 +1,6 @@
 /**
  * The two ports retrieval hangs on. Adapters: WeaviateVectorStore / PostgresVectorStore,
- * OpenAIEmbedder / LocalEmbedder. Services depend on these interfaces only.
+ * LocalModelEmbedder / LocalEmbedder (hashing) / OpenAIEmbedder. Services depend on these interfaces only.
  */
 
 /** One chunk as the vector store keeps it; `id` is the chunk's uuid (the Weaviate object id too). */
@@ -44,11 +44,26 @@ export interface VectorStore {
   close(): Promise<void>;
 }
 
+export interface EmbedOptions {
+  signal?: AbortSignal;
+  /**
+   * What the texts are: stored passages (the default) or search queries. Asymmetric models embed a query
+   * with an instruction (bge: "Represent this sentence for searching relevant passages: "); the others
+   * ignore it.
+   */
+  input?: 'passage' | 'query';
+}
+
 export interface Embedder {
-  /** Stable identity of the vector space, e.g. `local-hash-v1:4096` or `openai:text-embedding-3-small:1536`. */
+  /**
+   * Stable identity of the vector space, e.g. `bge-small-en-v1.5-q8:384`, `local-hash-v1:4096` or
+   * `openai:text-embedding-3-small:1536`.
+   */
   readonly id: string;
   readonly dimensions: number;
-  embed(texts: string[], options?: { signal?: AbortSignal }): Promise<Float32Array[]>;
+  embed(texts: string[], options?: EmbedOptions): Promise<Float32Array[]>;
+  /** Releases threads or connections, where the embedder holds any. */
+  close?(): Promise<void>;
 }
 
 /**
@@ -65,8 +80,14 @@ export class VectorStoreUnavailableError extends Error {
   }
 }
 
-/** What search and re-embedding need: the configured embedder and vector store. */
+/** Finds an embedder for a vector space by its id (a room still on its previous embedder). */
+export interface EmbedderResolver {
+  forId(id: string): Promise<Embedder | undefined>;
+}
+
+/** What search and re-embedding need: the configured embedder, the others, and the vector store. */
 export interface RetrievalAdapters {
   embedder: Embedder;
+  embedders: EmbedderResolver;
   vectorStore: VectorStore;
 }

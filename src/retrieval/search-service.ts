@@ -2,8 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Chunk } from '../entities/document.ts';
 import { Room } from '../entities/room.ts';
 import { AppError } from '../errors.ts';
-import { DEFAULT_ALPHA } from './fusion.ts';
+import { defaultAlphaFor } from './fusion.ts';
 import { type RetrievalAdapters, type VectorStore, VectorStoreUnavailableError } from './ports.ts';
+import { liveVectorKey } from './room-vectors.ts';
 
 export interface SearchHit {
   score: number;
@@ -17,21 +18,24 @@ export async function searchRoom(
   input: { roomId: string; query: string; limit: number; alpha?: number; documentIds?: string[] },
 ): Promise<SearchHit[]> {
   const room = await em.findOneOrFail(Room, input.roomId);
-  if (room.embedderId && room.embedderId !== services.embedder.id) {
+  // The room's live vectors may come from another embedder while it moves to the configured one: the
+  // query is embedded in the space the room is searched in, until the move commits.
+  const embedder = room.embedderId ? await services.embedders.forId(room.embedderId) : services.embedder;
+  if (!embedder) {
     throw new AppError(
       'SERVICE_UNAVAILABLE',
-      `This room was indexed with ${room.embedderId} but the server embeds with ${services.embedder.id}; ` +
-        `re-embed it with: npm run reembed -- --room ${room.id}`,
+      `This room was indexed with ${room.embedderId}, which this server cannot run; it moves to ` +
+        `${services.embedder.id} in the background (or now: npm run reembed -- --room ${room.id})`,
     );
   }
   let hits: Awaited<ReturnType<VectorStore['query']>>;
   try {
-    const [vector] = await services.embedder.embed([input.query]);
+    const [vector] = await embedder.embed([input.query], { input: 'query' });
     hits = await services.vectorStore.query({
-      roomId: input.roomId,
+      roomId: liveVectorKey(room),
       text: input.query,
       vector: vector!,
-      alpha: input.alpha ?? DEFAULT_ALPHA,
+      alpha: input.alpha ?? defaultAlphaFor(embedder.id),
       limit: input.limit,
       documentIds: input.documentIds,
     });

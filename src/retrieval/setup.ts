@@ -1,21 +1,16 @@
 import pg from 'pg';
 import type { Config } from '../config.ts';
-import { LocalEmbedder } from './local-embedder.ts';
-import { OpenAIEmbedder } from './openai-embedder.ts';
-import type { Embedder, VectorStore } from './ports.ts';
+import { Embedders } from './embedders.ts';
+import type { VectorStore } from './ports.ts';
 import { PostgresVectorStore } from './postgres-store.ts';
 import { WeaviateVectorStore } from './weaviate-store.ts';
 
-/** The configured adapters: Weaviate when WEAVIATE_URL is set, OpenAI embeddings when a model is set. */
-export function createRetrieval(config: Config, databaseUrl: string) {
-  const embedder: Embedder = config.EMBEDDING_MODEL
-    ? new OpenAIEmbedder({
-        apiKey: config.OPENAI_API_KEY ?? 'unused',
-        baseURL: config.OPENAI_BASE_URL,
-        model: config.EMBEDDING_MODEL,
-        dimensions: config.EMBEDDING_DIMENSIONS,
-      })
-    : new LocalEmbedder({ dimensions: config.EMBEDDING_DIMENSIONS });
+/**
+ * The configured adapters: Weaviate when WEAVIATE_URL is set, else the PostgreSQL store; the embedder
+ * EMBEDDER names (the local model by default, see Embedders for the fallback).
+ */
+export async function createRetrieval(config: Config, databaseUrl: string) {
+  const embedders = await Embedders.create(config);
   let pool: pg.Pool | undefined;
   let vectorStore: VectorStore;
   if (config.WEAVIATE_URL) {
@@ -25,11 +20,13 @@ export function createRetrieval(config: Config, databaseUrl: string) {
     vectorStore = new PostgresVectorStore(pool);
   }
   return {
-    embedder,
+    embedder: embedders.active,
+    embedders,
     vectorStore,
     async close() {
       await vectorStore.close();
       await pool?.end();
+      await embedders.close();
     },
   };
 }

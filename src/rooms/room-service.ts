@@ -32,7 +32,7 @@ export async function listRoomsOf(
   page: { offset: number; limit: number },
 ): Promise<{ room: Room; role: RoomRole }[]> {
   const rows = await em.getConnection().execute<RoomRow[]>(
-    `select r.id, r.created_at, r.updated_at, r.name, r.description, r.embedder_id, m.role
+    `select r.id, r.created_at, r.updated_at, r.name, r.description, r.embedder_id, r.vector_key, r.reembed, m.role
      from room_member m join room r on r.id = m.room_id
      where m.user_id = ? order by r.created_at desc, r.id desc limit ? offset ?`,
     [userId, page.limit, page.offset],
@@ -45,6 +45,8 @@ export async function listRoomsOf(
       name: row.name,
       description: row.description,
       embedderId: row.embedder_id,
+      vectorKey: row.vector_key,
+      reembed: row.reembed,
     } as Room,
     role: row.role,
   }));
@@ -57,6 +59,8 @@ interface RoomRow {
   name: string;
   description: string | null;
   embedder_id: string | null;
+  vector_key: string | null;
+  reembed: Room['reembed'];
   role: RoomRole;
 }
 

@@ -44,6 +44,7 @@ async function spawnMain(
       PORT: '0',
       HOST: '127.0.0.1',
       DATA_DIR: mkdtempSync(join(tmpdir(), 'studyroom-proc-')),
+      EMBEDDER: 'local-hash',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -87,7 +88,7 @@ function inheritedEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const name of Object.keys(env)) {
     if (
-      /^(DATABASE_URL|WEAVIATE_|REDIS_URL|OPENAI_|EMBEDDING_|CHAT_MODEL|JWT_SECRET|JOB_QUEUE_SCHEMA|ROLE|PORT|DATA_DIR)/.test(
+      /^(DATABASE_URL|WEAVIATE_|REDIS_URL|OPENAI_|EMBEDD|MODELS_DIR|RERANK_|CHAT_MODEL|JWT_SECRET|JOB_QUEUE_SCHEMA|ROLE|PORT|DATA_DIR)/.test(
         name,
       )
     ) {

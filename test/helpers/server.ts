@@ -24,6 +24,9 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     JWT_SECRET: randomBytes(32).toString('hex'),
     // Each server consumes its own job queue: in-process pub/sub must reach this server's subscribers.
     JOB_QUEUE_SCHEMA: `jobs_${randomUUID().replaceAll('-', '').slice(0, 12)}`,
+    // Fast and deterministic for the many tests about other things; the local model's own tests (and the
+    // Weaviate ones) ask for EMBEDDER=local-model.
+    EMBEDDER: 'local-hash',
     ...env,
   });
   const app = await bootstrap(config);

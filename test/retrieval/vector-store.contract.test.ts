@@ -5,7 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LocalEmbedder } from '../../src/retrieval/local-embedder.ts';
-import type { VectorRecord, VectorStore } from '../../src/retrieval/ports.ts';
+import { LocalModelEmbedder } from '../../src/retrieval/model/local-model-embedder.ts';
+import type { Embedder, VectorRecord, VectorStore } from '../../src/retrieval/ports.ts';
+import { MODEL, MODELS_DIR, modelPresent, reportMissingModel } from './model-fixture.ts';
 import {
   postgresFixture,
   type StoreFixture,
@@ -13,7 +15,21 @@ import {
   weaviateFixture,
 } from './store-fixtures.ts';
 
-const embedder = new LocalEmbedder();
+reportMissingModel('the VectorStore contract on model vectors');
+// Both kinds of vectors the product stores: the local model's (dense, 384-d) and hashing (sparse, 4,096-d).
+const embedders: { name: string; embedder: Embedder }[] = [
+  { name: 'local-hash', embedder: new LocalEmbedder() },
+  ...(modelPresent
+    ? [
+        {
+          name: 'local-model',
+          embedder: new LocalModelEmbedder({ modelsDir: MODELS_DIR, model: MODEL, workers: 1 }),
+        },
+      ]
+    : []),
+];
+afterAll(() => Promise.all(embedders.map((e) => e.embedder.close?.())));
+let embedder: Embedder = embedders[0]!.embedder;
 
 const PASSAGES = {
   photosynthesis:
@@ -47,15 +63,18 @@ async function records(roomId: string, documentId: string, texts: string[], ids?
 }
 
 async function search(store: VectorStore, roomId: string, text: string, alpha = 0.5, documentIds?: string[]) {
-  const [vector] = await embedder.embed([text]);
+  const [vector] = await embedder.embed([text], { input: 'query' });
   return store.query({ roomId, text, vector, alpha, limit: 10, documentIds });
 }
 
 const weaviate = weaviateAvailability();
-const adapters: { name: string; available: boolean; make: () => Promise<StoreFixture> }[] = [
+const stores: { name: string; available: boolean; make: () => Promise<StoreFixture> }[] = [
   { name: 'postgres', available: true, make: () => postgresFixture(inject('databaseUrl')) },
   { name: 'weaviate', available: weaviate.ok, make: weaviateFixture },
 ];
+const adapters = stores
+  .filter((s) => s.available)
+  .flatMap((s) => embedders.map((e) => ({ ...s, embedderName: e.name, use: e.embedder })));
 
 if (!weaviate.ok) {
   // Visible in the report; under CI a missing Weaviate is a failure, never a silent skip.
@@ -71,11 +90,12 @@ if (!weaviate.ok) {
   });
 }
 
-describe.each(adapters.filter((a) => a.available))('VectorStore contract: $name', ({ make }) => {
+describe.each(adapters)('VectorStore contract: $name, $embedderName vectors', ({ make, use }) => {
   let fixture: StoreFixture;
   let store: VectorStore;
 
   beforeAll(async () => {
+    embedder = use;
     fixture = await make();
     store = fixture.store;
     await store.ping();

@@ -15,7 +15,10 @@ import { SearchDocument } from '../generated/operations.ts';
 import { type Actor, call, createRoom, createUser, errorCode, request } from '../helpers/client.ts';
 import { makePdf, uploadFile, waitForDocument } from '../helpers/documents.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { MODELS_DIR, modelPresent, reportMissingModel } from './model-fixture.ts';
 import { scratchDir } from './store-fixtures.ts';
+
+reportMissingModel('the API on Weaviate with the local model');
 
 const hasBinary = existsSync(weaviateBinaryPath());
 if (!hasBinary && process.env.CI) throw new Error(`CI needs the Weaviate binary at ${weaviateBinaryPath()}`);
@@ -37,6 +40,8 @@ describe.runIf(hasBinary)('the API on Weaviate', () => {
     server = await startTestServer({
       WEAVIATE_URL: weaviate.url,
       WEAVIATE_GRPC_PORT: String(weaviate.grpcPort),
+      // The default configuration: the local model's vectors in Weaviate.
+      ...(modelPresent ? { EMBEDDER: 'local-model', MODELS_DIR } : {}),
     });
     owner = await createUser(server.url);
     roomId = (await createRoom(server.url, owner)).id;
@@ -49,6 +54,7 @@ describe.runIf(hasBinary)('the API on Weaviate', () => {
 
   it('searches through Weaviate, fails clearly while it is down, and recovers without an API restart', async () => {
     expect(server.services.vectorStore.kind).toBe('weaviate');
+    if (modelPresent) expect(server.services.embedder.id).toBe('bge-small-en-v1.5-q8:384');
     const first = await uploadFile(
       server.url,
       owner.token,

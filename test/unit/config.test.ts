@@ -24,6 +24,19 @@ describe('configuration', () => {
     expect(config.JWT_SECRET.length).toBeGreaterThanOrEqual(32);
   });
 
+  it('embeds with the local model by default, and keeps what EMBEDDING_* meant before EMBEDDER', () => {
+    const config = loadConfig({ DATA_DIR: dataDir() });
+    expect(config.EMBEDDER).toBe('local-model');
+    expect(config.MODELS_DIR).toMatch(/\.cache\/studyroom\/models$/);
+    expect(loadConfig({ DATA_DIR: dataDir(), EMBEDDING_MODEL: 'text-embedding-3-small' }).EMBEDDER).toBe(
+      'openai',
+    );
+    expect(loadConfig({ DATA_DIR: dataDir(), EMBEDDING_DIMENSIONS: '1024' }).EMBEDDER).toBe('local-hash');
+    expect(loadConfig({ DATA_DIR: dataDir(), EMBEDDER: 'local-hash', MODELS_DIR: 'models' }).MODELS_DIR).toBe(
+      join(process.cwd(), 'models'),
+    );
+  });
+
   it.each([
     [{ PORT: 'abc' }, 'PORT: expected number (got "abc")'],
     [{ PORT: '70000' }, 'PORT: too big'],
@@ -34,6 +47,11 @@ describe('configuration', () => {
     [{ UPLOAD_MAX_BYTES: '0' }, 'UPLOAD_MAX_BYTES: too small'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET: at least 32 characters'],
     [{ NODE_ENV: 'production' }, 'JWT_SECRET: required when NODE_ENV=production'],
+    [{ EMBEDDER: 'bert' }, 'EMBEDDER: expected one of local-model, local-hash, openai (got "bert")'],
+    [
+      { EMBEDDER: 'local-model', EMBEDDING_DIMENSIONS: '512' },
+      'EMBEDDING_DIMENSIONS: the local model has a fixed width',
+    ],
   ])('refuses %j with one line naming the variable', (env, line) => {
     const message = errorOf(env);
     expect(message.split('\n')).toHaveLength(2);

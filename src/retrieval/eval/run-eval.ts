@@ -74,7 +74,7 @@ export async function evaluate(
     let cold = 0;
     for (const [n, q] of dataset.queries.entries()) {
       const t0 = performance.now();
-      const [vector] = await embedder.embed([q.text]);
+      const [vector] = await embedder.embed([q.text], { input: 'query' });
       const t1 = performance.now();
       const hits = await store.query({ roomId, text: q.text, vector, alpha: options.alpha, limit: 100 });
       const t2 = performance.now();

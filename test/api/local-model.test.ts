@@ -1,0 +1,108 @@
+/**
+ * The local model as the server's embedder, through the real API: a room indexed with it answers a
+ * paraphrased question whose words the page does not use, records the model's identity, and a server whose
+ * model is missing starts on the hashing embedder and says how to fix that.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Room } from '../../src/entities/room.ts';
+import { SearchDocument } from '../generated/operations.ts';
+import { type Actor, call, createRoom, createUser } from '../helpers/client.ts';
+import { makePdf, uploadFile, waitForDocument } from '../helpers/documents.ts';
+import { startApiProcess } from '../helpers/process.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { MODELS_DIR, modelPresent, reportMissingModel } from '../retrieval/model-fixture.ts';
+
+reportMissingModel('the API on the local model');
+
+const PAGES = [
+  'The geothermal vents on the island release mostly neon, with traces of argon.',
+  'Volcanic eruptions throw out ash, lava bombs and blocks of rock.',
+  'Chlorine is added to drinking water to kill bacteria.',
+  'The lighthouse keeper painted the tower white every spring.',
+];
+
+describe.runIf(modelPresent)('the API on the local model', () => {
+  let server: TestServer;
+  let owner: Actor;
+  let roomId: string;
+
+  beforeAll(async () => {
+    server = await startTestServer({ EMBEDDER: 'local-model', MODELS_DIR });
+    owner = await createUser(server.url);
+    roomId = (await createRoom(server.url, owner)).id;
+    for (const [i, text] of PAGES.entries()) {
+      const upload = await uploadFile(
+        server.url,
+        owner.token,
+        roomId,
+        await makePdf([[text]]),
+        `page-${i}.pdf`,
+      );
+      const done = await waitForDocument(
+        server.url,
+        owner.token,
+        upload.body.data!.uploadDocument.id,
+        120_000,
+      );
+      expect(done.status).toBe('READY');
+    }
+  }, 240_000);
+  afterAll(() => server?.close());
+
+  it('embeds with bge-small-en-v1.5 and records it on the room', async () => {
+    expect(server.services.embedders.status).toEqual({
+      id: 'bge-small-en-v1.5-q8:384',
+      configured: 'local-model',
+    });
+    const room = await server.services.orm.em.fork().findOneOrFail(Room, decodeGlobalID(roomId).id);
+    expect(room.embedderId).toBe('bge-small-en-v1.5-q8:384');
+  });
+
+  it('finds the page for a question that shares no content word with it', async () => {
+    const question = 'which noble gas comes out of the hot springs';
+    const vectorOnly = await call(
+      server.url,
+      SearchDocument,
+      { roomId, query: question, alpha: 1 },
+      owner.token,
+    );
+    expect(vectorOnly.search[0]?.chunk.text).toMatch(/neon/);
+    const hybrid = await call(server.url, SearchDocument, { roomId, query: question }, owner.token);
+    expect(hybrid.search[0]?.chunk.text).toMatch(/neon/);
+  });
+});
+
+describe('a server whose local model is missing', () => {
+  let emptyModels: string;
+  beforeAll(async () => {
+    emptyModels = await mkdtemp(join(tmpdir(), 'studyroom-no-models-'));
+  });
+  afterAll(() => rm(emptyModels, { recursive: true, force: true }));
+
+  it('starts on the hashing embedder and names the command that fixes it', async () => {
+    const server = await startTestServer({ EMBEDDER: 'local-model', MODELS_DIR: emptyModels });
+    try {
+      const status = server.services.embedders.status;
+      expect(status.id).toBe('local-hash-v1:4096');
+      expect(status.fallback?.reason).toMatch(/not installed/);
+      expect(status.fallback?.fix).toBe(`MODELS_DIR=${emptyModels} npm run models:fetch`);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('says so when started as `npm start` does', async () => {
+    const api = await startApiProcess({ EMBEDDER: 'local-model', MODELS_DIR: emptyModels });
+    try {
+      const line = api.logs.find((l) => l.includes('embedder fallback'));
+      expect(line).toContain('models:fetch');
+      expect(line).toContain('local-hash-v1:4096');
+    } finally {
+      await api.stop();
+    }
+  });
+});
