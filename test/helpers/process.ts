@@ -44,7 +44,7 @@ async function spawnMain(
       PORT: '0',
       HOST: '127.0.0.1',
       DATA_DIR: mkdtempSync(join(tmpdir(), 'studyroom-proc-')),
-      EMBEDDER: 'local-hash',
+      ...(env.EMBEDDING_MODEL ? {} : { EMBEDDER: 'local-hash' }),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -26,7 +26,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     JOB_QUEUE_SCHEMA: `jobs_${randomUUID().replaceAll('-', '').slice(0, 12)}`,
     // Fast and deterministic for the many tests about other things; the local model's own tests (and the
     // Weaviate ones) ask for EMBEDDER=local-model.
-    EMBEDDER: 'local-hash',
+    ...(env.EMBEDDING_MODEL ? {} : { EMBEDDER: 'local-hash' }),
     ...env,
   });
   const app = await bootstrap(config);
