@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeGlobalID } from '@pothos/plugin-relay';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Room } from '../../src/entities/room.ts';
 import { SearchDocument } from '../generated/operations.ts';
 import { type Actor, call, createRoom, createUser } from '../helpers/client.ts';
@@ -96,7 +96,12 @@ describe('a server whose local model is missing', () => {
   });
 
   it('says so when started as `npm start` does', async () => {
-    const api = await startApiProcess({ EMBEDDER: 'local-model', MODELS_DIR: emptyModels });
+    const api = await startApiProcess({
+      DATABASE_URL: inject('databaseUrl'),
+      JOB_QUEUE_SCHEMA: 'jobs_local_model_start',
+      EMBEDDER: 'local-model',
+      MODELS_DIR: emptyModels,
+    });
     try {
       const line = api.logs.find((l) => l.includes('embedder fallback'));
       expect(line).toContain('models:fetch');
