@@ -17,6 +17,7 @@ import {
   answeredByViewerLoader,
   answersByAttemptLoader,
   attemptsByQuizLoader,
+  liveOpenQuestionLoader,
   questionsByQuizLoader,
   quizzesByRoomLoader,
 } from './quizzes.ts';
@@ -56,6 +57,7 @@ export function createLoaders(em: EntityManager, viewerId: string | null, batch 
     cardsByDeck: cardsByDeckLoader(em, o),
     studyGuideById: entityByIdLoader(em, StudyGuide, o),
     studyGuidesByRoom: studyGuidesByRoomLoader(em, viewerId, o),
+    liveOpenQuestion: liveOpenQuestionLoader(em, o),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { AttemptAnswer, Question, Quiz, QuizAttempt } from '../src/entities/quiz.ts';
+import { openLiveQuestionIds } from '../src/live/open-questions.ts';
 import type { LoaderOptions } from './group.ts';
 import { findRows, groupBy, listLoader, type ReadModel } from './group.ts';
 
@@ -57,16 +58,34 @@ export function answersByAttemptLoader(em: EntityManager, options?: LoaderOption
   }, options);
 }
 
-/** Questions the viewer has answered in any attempt of theirs: only those reveal answer and explanation. */
+/** Whether the viewer has answered each question in an attempt of theirs, and in a finished one. */
+export interface AnsweredState {
+  answered: boolean;
+  inFinishedAttempt: boolean;
+}
+
+/** The reveal rule's input (schema/access.ts): which questions the viewer has answered, and how. */
 export function answeredByViewerLoader(em: EntityManager, viewerId: string | null, options?: LoaderOptions) {
-  return new DataLoader<string, boolean>(async (questionIds) => {
-    if (!viewerId) return questionIds.map(() => false);
-    const answered = await em.find(
-      AttemptAnswer,
-      { question: { $in: [...questionIds] }, attempt: { user: viewerId } },
-      { fields: ['question'] },
+  return new DataLoader<string, AnsweredState>(async (questionIds) => {
+    if (!viewerId) return questionIds.map(() => ({ answered: false, inFinishedAttempt: false }));
+    const rows = await em.getConnection().execute<{ question_id: string; finished: boolean }[]>(
+      `select a.question_id, bool_or(t.finished_at is not null) as finished
+       from attempt_answer a join quiz_attempt t on t.id = a.attempt_id
+       where t.user_id = ? and a.question_id in (?) group by a.question_id`,
+      [viewerId, [...questionIds]],
     );
-    const ids = new Set(answered.map((answer) => answer.question.id));
-    return questionIds.map((id) => ids.has(id));
+    const byQuestion = new Map(rows.map((row) => [row.question_id, row.finished]));
+    return questionIds.map((id) => ({
+      answered: byQuestion.has(id),
+      inFinishedAttempt: byQuestion.get(id) === true,
+    }));
+  }, options);
+}
+
+/** Whether each question is open (QUESTION state) in a live session right now. */
+export function liveOpenQuestionLoader(em: EntityManager, options?: LoaderOptions) {
+  return new DataLoader<string, boolean>(async (questionIds) => {
+    const open = await openLiveQuestionIds(em, questionIds);
+    return questionIds.map((id) => open.has(id));
   }, options);
 }

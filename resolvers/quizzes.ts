@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attemptLimit, revealed } from '../schema/access.ts';
 import { builder } from '../schema/builder.ts';
 import { DocumentRef } from '../schema/document.ts';
 import {
@@ -8,6 +9,7 @@ import {
   QuizAttemptRef,
   QuizProgressRef,
   QuizRef,
+  RevealAnswersEnum,
 } from '../schema/quiz.ts';
 import { RoomRef } from '../schema/room.ts';
 import type { Question } from '../src/entities/quiz.ts';
@@ -20,8 +22,11 @@ import {
   ownAttempt,
   startQuizAttempt,
   submitAnswer,
+  updateQuizSettings,
 } from '../src/quizzes/quiz-service.ts';
 import type { Context } from '../src/transport/context.ts';
+
+const MAX_ATTEMPTS = z.number().int().min(1, 'must be at least 1').max(100, 'must be at most 100').nullish();
 
 const GenerateQuizInput = builder.inputType('GenerateQuizInput', {
   fields: (t) => ({
@@ -36,6 +41,22 @@ const GenerateQuizInput = builder.inputType('GenerateQuizInput', {
     }),
     kinds: t.field({ type: [QuestionKindEnum], description: 'Defaults to all three kinds' }),
     title: t.string({ validate: z.string().max(200, 'must be at most 200 characters').nullish() }),
+    maxAttempts: t.int({
+      description: 'Attempts each viewer may start; omitted or null: unlimited (practice)',
+      validate: MAX_ATTEMPTS,
+    }),
+    revealAnswers: t.field({ type: RevealAnswersEnum, description: 'Defaults to AFTER_EACH' }),
+  }),
+});
+
+const UpdateQuizSettingsInput = builder.inputType('UpdateQuizSettingsInput', {
+  fields: (t) => ({
+    quizId: t.globalID({ required: true, for: QuizRef }),
+    maxAttempts: t.int({
+      description: 'Omitted: unchanged; null: unlimited',
+      validate: MAX_ATTEMPTS,
+    }),
+    revealAnswers: t.field({ type: RevealAnswersEnum, description: 'Omitted: unchanged' }),
   }),
 });
 
@@ -50,14 +71,22 @@ const SubmitAnswerInput = builder.inputType('SubmitAnswerInput', {
 const AnswerResultRef = builder
   .objectRef<{ correct: boolean; question: Question }>('AnswerResult')
   .implement({
-    description: 'The server’s grading of one answer, with the explanation and the evidence it rests on',
-    fields: (t) => ({
-      correct: t.exposeBoolean('correct'),
-      explanation: t.string({ resolve: (result) => result.question.explanation }),
-      correctAnswer: t.string({ resolve: (result) => result.question.answer }),
-      evidence: t.field({ type: EvidenceRef, resolve: (result) => result.question }),
-      question: t.field({ type: QuestionRef, resolve: (result) => result.question }),
-    }),
+    description:
+      'The server’s grading of one answer; the correct answer, explanation and evidence as the quiz’s `revealAnswers` allows',
+    fields: (t) => {
+      const ofQuestion = <T>(read: (question: Question) => T) => {
+        const gated = revealed(read);
+        return (result: { question: Question }, args: unknown, context: Context) =>
+          gated(result.question, args, context);
+      };
+      return {
+        correct: t.exposeBoolean('correct'),
+        explanation: t.string({ nullable: true, resolve: ofQuestion((question) => question.explanation) }),
+        correctAnswer: t.string({ nullable: true, resolve: ofQuestion((question) => question.answer) }),
+        evidence: t.field({ type: EvidenceRef, nullable: true, resolve: ofQuestion((question) => question) }),
+        question: t.field({ type: QuestionRef, resolve: (result) => result.question }),
+      };
+    },
   });
 
 /** Scope for anything about a quiz: `role` in the quiz's room. */
@@ -87,37 +116,58 @@ builder.mutationFields((t) => ({
         questionCount: input.questionCount,
         kinds: input.kinds,
         title: input.title,
+        maxAttempts: input.maxAttempts,
+        revealAnswers: input.revealAnswers,
+      }),
+  }),
+  updateQuizSettings: t.field({
+    type: QuizRef,
+    description: 'Editors and owners: how many attempts viewers get, and when they see answers',
+    args: { input: t.arg({ type: UpdateQuizSettingsInput, required: true }) },
+    authScopes: (_root, args, context) => quizScope(context, args.input.quizId.id, 'EDITOR'),
+    resolve: async (_root, { input }, context) =>
+      updateQuizSettings(context.em, (await context.loaders.quizById.load(input.quizId.id))!, {
+        maxAttempts: input.maxAttempts,
+        revealAnswers: input.revealAnswers ?? undefined,
       }),
   }),
   startQuizAttempt: t.field({
     type: QuizAttemptRef,
     args: { quizId: t.arg.globalID({ required: true, for: QuizRef }) },
     authScopes: (_root, args, context) => quizScope(context, args.quizId.id, 'VIEWER'),
-    resolve: async (_root, args, context) =>
-      startQuizAttempt(
-        context.em,
-        context.viewer!.id,
-        (await context.loaders.quizById.load(args.quizId.id))!,
-      ),
+    resolve: async (_root, args, context) => {
+      const quiz = (await context.loaders.quizById.load(args.quizId.id))!;
+      return startQuizAttempt(context.em, context.viewer!.id, quiz, await attemptLimit(context, quiz));
+    },
   }),
   submitAnswer: t.field({
     type: AnswerResultRef,
     args: { input: t.arg({ type: SubmitAnswerInput, required: true }) },
     authScopes: (_root, args, context) => attemptScope(context, args.input.attemptId.id),
-    resolve: async (_root, { input }, context) =>
-      submitAnswer(
+    resolve: async (_root, { input }, context) => {
+      const result = await submitAnswer(
         context.em,
         context.services.quizEngines,
         await ownAttempt(context.em, context.viewer!.id, input.attemptId.id),
         { questionId: input.questionId.id, answer: input.answer },
-      ),
+      );
+      // The reveal rule must see this answer, whatever this operation read before it.
+      context.loaders.answeredByViewer.clear(result.question.id);
+      return result;
+    },
   }),
   finishQuizAttempt: t.field({
     type: QuizAttemptRef,
     args: { attemptId: t.arg.globalID({ required: true, for: QuizAttemptRef }) },
     authScopes: (_root, args, context) => attemptScope(context, args.attemptId.id),
-    resolve: async (_root, args, context) =>
-      finishQuizAttempt(context.em, await ownAttempt(context.em, context.viewer!.id, args.attemptId.id)),
+    resolve: async (_root, args, context) => {
+      const attempt = await finishQuizAttempt(
+        context.em,
+        await ownAttempt(context.em, context.viewer!.id, args.attemptId.id),
+      );
+      context.loaders.answeredByViewer.clearAll(); // AFTER_FINISH reveals from here on
+      return attempt;
+    },
   }),
 }));
 

@@ -6,12 +6,12 @@ import {
   QUIZ_STATUSES,
   type Question,
   type QuizAttempt,
+  type REVEAL_ANSWERS,
 } from '../src/entities/quiz.ts';
 import type { QuizProgressEvent } from '../src/events.ts';
 import type { CardGenerationStats } from '../src/flashcards/engine/types.ts';
 import type { GenerationStats } from '../src/quizzes/engine/generate.ts';
-import { roleAtLeast } from '../src/rooms/room-service.ts';
-import type { Context } from '../src/transport/context.ts';
+import { revealed } from './access.ts';
 import { builder } from './builder.ts';
 import { ChunkRef, DocumentRef } from './document.ts';
 import { RoomRef } from './room.ts';
@@ -19,6 +19,15 @@ import { connectionNodeFields } from './selection.ts';
 
 export const QuizStatusEnum = builder.enumType('QuizStatus', { values: QUIZ_STATUSES });
 export const QuestionKindEnum = builder.enumType('QuestionKind', { values: QUESTION_KINDS });
+export const RevealAnswersEnum = builder.enumType('RevealAnswers', {
+  description:
+    'When a viewer sees a question’s answer, explanation and evidence; editors always do, and nobody else while a live session has the question open',
+  values: {
+    AFTER_EACH: { description: 'Once they have answered the question (practice; the default)' },
+    AFTER_FINISH: { description: 'Once they have finished an attempt that answered it' },
+    NEVER: { description: 'Never: viewers only learn whether they were right, and their score' },
+  } satisfies Record<(typeof REVEAL_ANSWERS)[number], unknown>,
+});
 
 export const QuizRef = builder.objectRef<QuizView>('Quiz');
 export const QuestionRef = builder.objectRef<Question>('Question');
@@ -62,13 +71,6 @@ export const QuizStatsRef = builder.objectRef<GenerationStats | CardGenerationSt
   }),
 });
 
-/** Editors and owners always see answers; a viewer only for questions they have answered. */
-async function mayReveal(question: Question, context: Context): Promise<boolean> {
-  const quiz = await context.loaders.quizById.load(question.quiz.id);
-  const role = quiz ? await context.loaders.viewerRole.load(quiz.room.id) : null;
-  return roleAtLeast(role, 'EDITOR') || context.loaders.answeredByViewer.load(question.id);
-}
-
 builder.node(QuestionRef, {
   id: { resolve: (question) => question.id },
   loadMany: (ids, context) =>
@@ -86,16 +88,21 @@ builder.node(QuestionRef, {
     difficulty: t.exposeString('difficulty'),
     answer: t.string({
       nullable: true,
-      description: 'Null for a viewer until they have answered this question in an attempt',
-      resolve: async (question, _args, context) =>
-        (await mayReveal(question, context)) ? question.answer : null,
+      description:
+        'Null for a viewer until the quiz’s `revealAnswers` allows it (by default: once they have answered this question in an attempt), and while a live session has it open',
+      resolve: revealed((question) => question.answer),
     }),
     explanation: t.string({
       nullable: true,
-      resolve: async (question, _args, context) =>
-        (await mayReveal(question, context)) ? question.explanation : null,
+      description: 'Follows the same rule as `answer`',
+      resolve: revealed((question) => question.explanation),
     }),
-    evidence: t.field({ type: EvidenceRef, resolve: (question) => question }),
+    evidence: t.field({
+      type: EvidenceRef,
+      nullable: true,
+      description: 'Follows the same rule as `answer`: the quote locates the answer in the material',
+      resolve: revealed((question) => question),
+    }),
   }),
 });
 
@@ -113,6 +120,11 @@ builder.node(QuizRef, {
     status: t.field({ type: QuizStatusEnum, resolve: (quiz) => quiz.status }),
     error: t.exposeString('error', { nullable: true }),
     stats: t.field({ type: QuizStatsRef, nullable: true, resolve: (quiz) => quiz.stats ?? null }),
+    maxAttempts: t.exposeInt('maxAttempts', {
+      nullable: true,
+      description: 'Attempts each viewer may start; null is unlimited. Editors and owners are not bound',
+    }),
+    revealAnswers: t.field({ type: RevealAnswersEnum, resolve: (quiz) => quiz.revealAnswers }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     room: t.field({
       type: RoomRef,
@@ -154,6 +166,9 @@ builder.node(QuizAttemptRef, {
       }),
     ),
   fields: (t) => ({
+    number: t.exposeInt('number', {
+      description: "1 for the viewer's first attempt of the quiz, then 2, ...",
+    }),
     score: t.exposeFloat('score', { nullable: true, description: 'Fraction correct, 0..1, once finished' }),
     finishedAt: t.expose('finishedAt', { type: 'DateTime', nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),

@@ -8,6 +8,12 @@ import { User } from './user.ts';
 export const QUIZ_STATUSES = ['GENERATING', 'READY', 'FAILED'] as const;
 export const QUESTION_KINDS = ['MULTIPLE_CHOICE', 'TRUE_FALSE', 'SHORT_ANSWER'] as const;
 export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
+/**
+ * When a viewer taking the quiz sees a question's answer, explanation and evidence (docs/security.md):
+ * after answering it, after finishing an attempt that answered it, or never (editors always do).
+ */
+export const REVEAL_ANSWERS = ['AFTER_EACH', 'AFTER_FINISH', 'NEVER'] as const;
+export type RevealAnswers = (typeof REVEAL_ANSWERS)[number];
 
 export const Quiz = defineEntity({
   name: 'Quiz',
@@ -23,6 +29,9 @@ export const Quiz = defineEntity({
     kinds: p.json<string[]>(),
     stats: p.json<GenerationStats>().nullable(),
     jobId: p.string().length(64).nullable(),
+    /** Attempts a viewer may start; null is unlimited (practice). */
+    maxAttempts: p.integer().nullable(),
+    revealAnswers: p.enum(REVEAL_ANSWERS).default('AFTER_EACH'),
   },
 });
 export type Quiz = InferEntity<typeof Quiz>;
@@ -52,10 +61,14 @@ export type Question = InferEntity<typeof Question>;
 
 export const QuizAttempt = defineEntity({
   name: 'QuizAttempt',
+  // The number decides between concurrent starts: two cannot both be a user's attempt n of a quiz.
+  uniques: [{ properties: ['quiz', 'user', 'number'] }],
   properties: {
     ...baseProperties(),
     quiz: () => p.manyToOne(Quiz).deleteRule('cascade').index(),
     user: () => p.manyToOne(User).deleteRule('cascade').index(),
+    /** 1 for the user's first attempt of the quiz, 2 for the second, ... */
+    number: p.integer(),
     finishedAt: p.datetime().nullable(),
     /** Fraction correct, 0..1, set when finished. */
     score: p.float().nullable(),

@@ -1,12 +1,13 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { readyDocuments } from '../documents/document-service.ts';
-import { AttemptAnswer, Question, Quiz, QuizAttempt } from '../entities/quiz.ts';
+import { AttemptAnswer, Question, Quiz, QuizAttempt, type RevealAnswers } from '../entities/quiz.ts';
 import { Room } from '../entities/room.ts';
 import { User } from '../entities/user.ts';
 import { badInput, notFound } from '../errors.ts';
 import { addMissedQuestion } from '../flashcards/deck-service.ts';
 import { QUEUES } from '../jobs/queue.ts';
+import { openLiveQuestionIds } from '../live/open-questions.ts';
 import type { Services } from '../services.ts';
 import { gradeAnswerWithJudge } from './engine/grade.ts';
 import type { QuestionKind } from './engine/types.ts';
@@ -19,6 +20,8 @@ export interface GenerateQuizInput {
   questionCount: number;
   kinds?: QuestionKind[] | null;
   title?: string | null;
+  maxAttempts?: number | null;
+  revealAnswers?: RevealAnswers | null;
 }
 
 /** Creates a GENERATING quiz over READY documents of the room and enqueues its generation. */
@@ -40,6 +43,8 @@ export async function generateQuiz(
     kinds: input.kinds?.length
       ? [...new Set(input.kinds)]
       : ['MULTIPLE_CHOICE', 'TRUE_FALSE', 'SHORT_ANSWER'],
+    maxAttempts: input.maxAttempts ?? null,
+    revealAnswers: input.revealAnswers ?? 'AFTER_EACH',
   });
   await em.flush();
   quiz.jobId = await services.queue.send(QUEUES.quiz, { quizId: quiz.id }, { singletonKey: quiz.id });
@@ -48,11 +53,46 @@ export async function generateQuiz(
   return quiz;
 }
 
-export async function startQuizAttempt(em: EntityManager, userId: string, quiz: Quiz): Promise<QuizAttempt> {
-  if (quiz.status !== 'READY') throw badInput('The quiz is not ready yet', 'quizId');
-  const attempt = em.create(QuizAttempt, { quiz, user: em.getReference(User, userId) });
+/** Changes how many attempts viewers get and when they see answers; `undefined` leaves a setting as is. */
+export async function updateQuizSettings(
+  em: EntityManager,
+  quiz: Quiz,
+  settings: { maxAttempts?: number | null; revealAnswers?: RevealAnswers },
+): Promise<Quiz> {
+  if (settings.maxAttempts !== undefined) quiz.maxAttempts = settings.maxAttempts;
+  if (settings.revealAnswers !== undefined) quiz.revealAnswers = settings.revealAnswers;
   await em.flush();
-  return attempt;
+  return quiz;
+}
+
+/**
+ * Starts the user's next attempt, numbered 1, 2, ...; `limit` (null: unlimited) bounds how many they may
+ * start in all. The (quiz, user, number) unique constraint decides between concurrent starts: a loser
+ * counts again, so parallel requests never exceed the limit.
+ */
+export async function startQuizAttempt(
+  em: EntityManager,
+  userId: string,
+  quiz: Quiz,
+  limit: number | null,
+): Promise<QuizAttempt> {
+  if (quiz.status !== 'READY') throw badInput('The quiz is not ready yet', 'quizId');
+  for (let tries = 0; ; tries++) {
+    const started = await em.count(QuizAttempt, { quiz: quiz.id, user: userId });
+    if (limit !== null && started >= limit)
+      throw badInput(
+        `You have used all ${limit} attempt${limit === 1 ? '' : 's'} this quiz allows`,
+        'quizId',
+      );
+    const fork = em.fork();
+    const attempt = fork.create(QuizAttempt, { quiz: quiz.id, user: userId, number: started + 1 });
+    try {
+      await fork.flush();
+      return attempt;
+    } catch (error) {
+      if (!(error instanceof UniqueConstraintViolationException) || tries >= 20) throw error;
+    }
+  }
 }
 
 /** An attempt of the viewer's own, or NOT_FOUND. */
@@ -84,6 +124,11 @@ export async function submitAnswer(
     throw badInput('This attempt is finished; start a new one to answer again', 'attemptId');
   const question = await em.findOne(Question, { id: input.questionId, quiz: attempt.quiz.id });
   if (!question) throw notFound('Question');
+  if ((await openLiveQuestionIds(em, [question.id])).has(question.id))
+    throw badInput(
+      'This question is open in a live session of this quiz right now: answer it there, or here after the host reveals it',
+      'questionId',
+    );
   const { correct } = await gradeAnswerWithJudge(question, input.answer, engines.shortAnswerJudge);
   const fork = em.fork();
   const answer = fork.create(AttemptAnswer, {
@@ -100,7 +145,9 @@ export async function submitAnswer(
     }
     throw error;
   }
-  if (!correct) await addMissedQuestion(fork, attempt.user.id, attempt.quiz.room.id, question);
+  // A missed question's card shows its answer: it is made when the quiz reveals answers, not before.
+  if (!correct && attempt.quiz.revealAnswers === 'AFTER_EACH')
+    await addMissedQuestion(fork, attempt.user.id, attempt.quiz.room.id, question);
   return { correct, question, answer };
 }
 
@@ -114,5 +161,14 @@ export async function finishQuizAttempt(em: EntityManager, attempt: QuizAttempt)
   attempt.score = total === 0 ? 0 : correct / total;
   attempt.finishedAt = new Date();
   await em.flush();
+  if (attempt.quiz.revealAnswers === 'AFTER_FINISH') {
+    const missed = await em.find(
+      AttemptAnswer,
+      { attempt: attempt.id, correct: false },
+      { populate: ['question'] },
+    );
+    for (const { question } of missed)
+      await addMissedQuestion(em, attempt.user.id, attempt.quiz.room.id, question as Question);
+  }
   return attempt;
 }

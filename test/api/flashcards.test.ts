@@ -354,7 +354,7 @@ describe('missed questions', () => {
     const deck = await loadDeck(server.url, viewer.token, personal!.id);
     const [card] = deck.cards.edges.map((e) => e.node);
     expect(card).toMatchObject({ kind: 'MISSED_QUESTION', front: missed!.prompt, back: missed!.answer });
-    expect(card!.evidence.quote).toBe(missed!.evidence.quote);
+    expect(card!.evidence.quote).toBe(missed!.evidence!.quote);
     expect(card!.evidence.chunk!.text).toContain(card!.evidence.quote);
 
     setClock(server, '2026-06-01T09:00:00Z');

@@ -65,9 +65,9 @@ describeCorpus('offline quizzes over corpus documents', () => {
     const questions = quiz.questions.edges.map((edge) => edge.node);
     expect(questions.length).toBeGreaterThanOrEqual(8);
     for (const question of questions) {
-      expect(normalise(question.evidence.chunk!.text)).toContain(normalise(question.evidence.quote));
+      expect(normalise(question.evidence!.chunk!.text)).toContain(normalise(question.evidence!.quote));
     }
-    expect(new Set(questions.map((q) => q.evidence.document!.id)).size).toBe(2);
+    expect(new Set(questions.map((q) => q.evidence!.document!.id)).size).toBe(2);
   }, 180_000);
 });
 

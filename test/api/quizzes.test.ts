@@ -78,7 +78,7 @@ describe('quiz generation', () => {
     expect(questions.length).toBeGreaterThanOrEqual(3);
     expect(quiz.stats).toMatchObject({ requested: 6, verified: questions.length, engine: 'offline-terms' });
     for (const question of questions) {
-      expect(normalise(question.evidence.chunk!.text)).toContain(normalise(question.evidence.quote));
+      expect(normalise(question.evidence!.chunk!.text)).toContain(normalise(question.evidence!.quote));
       expect(question.answer).toBeTruthy();
       if (question.kind === 'MULTIPLE_CHOICE') {
         expect(question.options).toHaveLength(4);
@@ -123,7 +123,7 @@ describe('attempts', () => {
       viewer.token,
     );
     expect(right.submitAnswer).toMatchObject({ correct: true, correctAnswer: first!.answer });
-    expect(right.submitAnswer.evidence.quote).toBe(first!.evidence.quote);
+    expect(right.submitAnswer.evidence!.quote).toBe(first!.evidence!.quote);
     const wrong = await call(
       server.url,
       SubmitAnswerDocument,

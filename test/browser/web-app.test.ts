@@ -238,7 +238,7 @@ describe.runIf(available)('the Next.js study app in a real browser', () => {
       await eventually(() => text(ada, 'verdict')).toBe(
         i === 0 ? 'Correct!' : `Not quite: the answer is ${question.answer}`,
       );
-      expect(await text(ada, 'evidence')).toContain(question.evidence.quote);
+      expect(await text(ada, 'evidence')).toContain(question.evidence!.quote);
       if (i === 0) await shot(ada, '09-quiz-feedback');
       await ada.getByTestId('next-question').click();
     }

@@ -143,30 +143,38 @@ export function QuizRunner({
       {feedback ? (
         <div className="stack" style={{ marginTop: '1rem' }} data-testid="feedback">
           <p className={`verdict ${feedback.correct ? 'right' : 'wrong'}`} data-testid="verdict">
-            {feedback.correct ? 'Correct!' : `Not quite: the answer is ${feedback.correctAnswer}`}
+            {feedback.correct
+              ? 'Correct!'
+              : feedback.correctAnswer
+                ? `Not quite: the answer is ${feedback.correctAnswer}`
+                : 'Not quite.'}
           </p>
           {feedback.explanation ? <p>{feedback.explanation}</p> : null}
-          <blockquote className="quote" data-testid="evidence">
-            “{feedback.evidence.quote}”
-            <span className="muted small">
-              {' '}
-              — {feedback.evidence.document?.title ?? 'source'}, p. {feedback.evidence.pageStart}
-            </span>
-          </blockquote>
+          {/* Null when the quiz reveals answers only after the attempt, or never. */}
+          {feedback.evidence ? (
+            <blockquote className="quote" data-testid="evidence">
+              “{feedback.evidence.quote}”
+              <span className="muted small">
+                {' '}
+                — {feedback.evidence.document?.title ?? 'source'}, p. {feedback.evidence.pageStart}
+              </span>
+            </blockquote>
+          ) : null}
           <div className="row">
-            {feedback.evidence.document ? (
+            {feedback.evidence?.document ? (
               <button
                 type="button"
-                onClick={() =>
+                onClick={() => {
+                  const evidence = feedback.evidence!;
                   setSource({
-                    documentId: feedback.evidence.document!.id,
-                    documentTitle: feedback.evidence.document!.title,
-                    mimeType: feedback.evidence.document!.mimeType,
-                    pageStart: feedback.evidence.pageStart,
-                    pageEnd: feedback.evidence.pageEnd,
-                    quote: feedback.evidence.quote,
-                  })
-                }
+                    documentId: evidence.document!.id,
+                    documentTitle: evidence.document!.title,
+                    mimeType: evidence.document!.mimeType,
+                    pageStart: evidence.pageStart,
+                    pageEnd: evidence.pageEnd,
+                    quote: evidence.quote,
+                  });
+                }}
               >
                 Open the source
               </button>

@@ -1,0 +1,47 @@
+/**
+ * Who may see and do what: every scope and visibility rule of the API, in one place (docs/security.md).
+ * Resolvers and object types ask this module; none decides on its own.
+ */
+import type { Question } from '../src/entities/quiz.ts';
+import type { RoomRole } from '../src/entities/room.ts';
+import { roleAtLeast } from '../src/rooms/room-service.ts';
+import type { Context } from '../src/transport/context.ts';
+
+/** The viewer's role in a room, or null when they are not an active member (or not signed in). */
+export function roomRole(context: Context, roomId: string): Promise<RoomRole | null> {
+  return context.loaders.viewerRole.load(roomId);
+}
+
+/**
+ * The reveal rule: may the viewer see a question's answer, explanation and evidence (the quote, its chunk,
+ * pages and highlights, which together locate the answer)? Editors and owners always; a viewer per the
+ * quiz's `revealAnswers` (after answering it, after finishing an attempt that answered it, or never);
+ * nobody but editors while a live session has the question open.
+ */
+export async function mayRevealQuestion(context: Context, question: Question): Promise<boolean> {
+  const quiz = await context.loaders.quizById.load(question.quiz.id);
+  if (!quiz) return false;
+  const role = await roomRole(context, quiz.room.id);
+  if (roleAtLeast(role, 'EDITOR')) return true;
+  if (!role || quiz.revealAnswers === 'NEVER') return false;
+  const [answered, liveOpen] = await Promise.all([
+    context.loaders.answeredByViewer.load(question.id),
+    context.loaders.liveOpenQuestion.load(question.id),
+  ]);
+  if (liveOpen) return false;
+  return quiz.revealAnswers === 'AFTER_EACH' ? answered.answered : answered.inFinishedAttempt;
+}
+
+/** A field of a question that only the reveal rule lets through (null otherwise). */
+export function revealed<T>(read: (question: Question) => T) {
+  return async (question: Question, _args: unknown, context: Context): Promise<T | null> =>
+    (await mayRevealQuestion(context, question)) ? read(question) : null;
+}
+
+/** How many attempts the viewer may start on a quiz in all (null: unlimited). Editors are not bound. */
+export async function attemptLimit(
+  context: Context,
+  quiz: { room: { id: string }; maxAttempts?: number | null },
+): Promise<number | null> {
+  return roleAtLeast(await roomRole(context, quiz.room.id), 'EDITOR') ? null : (quiz.maxAttempts ?? null);
+}
