@@ -10,6 +10,10 @@ export interface ChunkOptions {
 export interface PageText {
   number: number;
   text: string;
+  /** Printed page label; the physical number is used when absent. */
+  label?: string;
+  /** Blocks of `text` that are headings (PDF), by their start offset; DOCX marks them `# ` instead. */
+  headings?: { offset: number; level: number; title: string }[];
 }
 
 /** Pages are joined by this in the document text that chunk offsets index into. */
@@ -24,6 +28,15 @@ interface Unit {
   /** First unit of a paragraph: a preferred place to cut. */
   opensBlock: boolean;
   headingPath: string[];
+  /** A row of a table after its header row: a chunk that starts here repeats the header. */
+  tableHeader?: string;
+}
+
+// A DOCX table block: every line is a row of ` | `-separated cells.
+function tableHeaderOf(block: string): string | undefined {
+  const rows = block.split('\n');
+  if (rows.length < 2 || !rows.every((r) => r.includes(' | '))) return undefined;
+  return rows[0];
 }
 
 /** Start offset of each page in the joined document text. */
@@ -77,12 +90,16 @@ function buildUnits(pages: PageText[], text: string, target: number): Unit[] {
   let path: { level: number; title: string }[] = [];
   pages.forEach((page, p) => {
     const base = offsets[p];
+    const marked = new Map((page.headings ?? []).map((h) => [h.offset, h]));
     for (const block of page.text.matchAll(/[^\n]+(?:\n[^\n]+)*/g)) {
       const blockStart = base + (block.index ?? 0);
-      const heading = /^(#{1,6})\s+(.+)$/.exec(block[0]);
-      if (heading && !block[0].includes('\n')) {
-        const level = heading[1].length;
-        path = [...path.filter((h) => h.level < level), { level, title: heading[2].trim() }];
+      const markdown = /^(#{1,6})\s+(.+)$/.exec(block[0]);
+      const heading = marked.get(block.index ?? 0) ?? (markdown && !block[0].includes('\n')
+        ? { level: markdown[1].length, title: markdown[2].trim() }
+        : undefined);
+      if (heading) {
+        const { level } = heading;
+        path = [...path.filter((h) => h.level < level), { level, title: heading.title }];
         const end = blockStart + block[0].length;
         const tokens = countTokens(` ${block[0]}`);
         const headingPath = path.map((h) => h.title);
@@ -98,9 +115,11 @@ function buildUnits(pages: PageText[], text: string, target: number): Unit[] {
         continue;
       }
       let first = true;
+      const tableHeader = tableHeaderOf(block[0]);
       // Lines inside a block (table rows, list items in text files) are hard sentence boundaries.
       for (const line of block[0].matchAll(/[^\n]+/g)) {
         const lineStart = blockStart + (line.index ?? 0);
+        const row = tableHeader !== undefined && (line.index ?? 0) > 0 ? { tableHeader } : {};
         for (const s of splitSentences(line[0])) {
           const span = { start: lineStart + s.start, end: lineStart + s.end };
           const tokens = countTokens(` ${text.slice(span.start, span.end)}`);
@@ -116,6 +135,7 @@ function buildUnits(pages: PageText[], text: string, target: number): Unit[] {
               heading: false,
               opensBlock: first,
               headingPath,
+              ...row,
             });
             first = false;
           }
@@ -130,7 +150,8 @@ function buildUnits(pages: PageText[], text: string, target: number): Unit[] {
  * Chunks cleaned pages by structure: a heading starts a new chunk (once the current one has some substance),
  * paragraphs are preferred cut points, sentences are never split unless one alone exceeds the target.
  * Consecutive chunks within a section share ~overlapRatio of the target in whole trailing sentences.
- * Chunk text is an exact slice of documentText(pages); tokenCount sums per-sentence cl100k counts (each
+ * Chunk text is an exact slice of documentText(pages), except that a chunk starting inside a table begins with
+ * that table's header row (not part of its char span); tokenCount sums per-sentence cl100k counts (each
  * counted with its leading space, as in running text), so it can differ from a re-count by a token or two.
  */
 export function chunkPages(pages: PageText[], options: ChunkOptions = {}): ChunkDraft[] {
@@ -138,6 +159,7 @@ export function chunkPages(pages: PageText[], options: ChunkOptions = {}): Chunk
   const overlapBudget = Math.floor(target * (options.overlapRatio ?? 0.15));
   const text = documentText(pages);
   const units = buildUnits(pages, text, target);
+  const labels = new Map(pages.map((p) => [p.number, p.label ?? String(p.number)]));
   const chunks: ChunkDraft[] = [];
   let current: Unit[] = [];
   let tokens = 0;
@@ -148,15 +170,21 @@ export function chunkPages(pages: PageText[], options: ChunkOptions = {}): Chunk
     const first = current[0];
     const last = current[current.length - 1];
     const body = current.find((u) => !u.heading) ?? first;
+    const slice = text.slice(first.start, last.end);
+    // A table cut across chunks keeps its header row on top of each part, so every row stays readable.
+    const header = first.tableHeader ? `${first.tableHeader}\n` : '';
     chunks.push({
       ordinal: chunks.length,
-      text: text.slice(first.start, last.end),
+      text: header + slice,
       pageStart: first.page,
       pageEnd: last.page,
       charStart: first.start,
       charEnd: last.end,
-      tokenCount: tokens,
+      tokenCount: tokens + (header ? countTokens(header) : 0),
       headingPath: body.headingPath,
+      pageLabelStart: labels.get(first.page) ?? String(first.page),
+      pageLabelEnd: labels.get(last.page) ?? String(last.page),
+      lines: [],
     });
   };
   const restart = (withOverlap: boolean) => {

@@ -1,13 +1,24 @@
-import type { ExtractedPage } from './types.ts';
+import type { ExtractedPage, PageLine } from './types.ts';
 
 export interface CleanedPage {
   number: number;
   text: string;
+  /** The printed page label, when the file has them. */
+  label?: string;
   /**
-   * For each kept source line: where it starts in `text` and in the extracted page text, so a quote found
-   * in cleaned text can be traced back to PDF line boxes.
+   * For each kept source line: where it starts in `text` and in the extracted page text, and its length in
+   * each, so a quote found in cleaned text can be traced back to PDF line boxes.
    */
-  anchors: { clean: number; raw: number }[];
+  anchors: Anchor[];
+  /** Headings, at the start of their block in `text`. */
+  headings?: { offset: number; level: number; title: string }[];
+}
+
+export interface Anchor {
+  clean: number;
+  raw: number;
+  cleanLength: number;
+  rawLength: number;
 }
 
 export interface CleanOptions {
@@ -17,7 +28,6 @@ export interface CleanOptions {
   unwrapLines?: boolean;
 }
 
-const EDGE_LINES = 3;
 // Control characters (tabs become spaces first), soft hyphens, zero-width characters, BOMs and replacement characters.
 const INVISIBLE = /[\p{Cc}\u00ad\u200b-\u200f\u2060\ufeff\ufffd]/gu;
 const PAGE_NUMBER =
@@ -55,23 +65,91 @@ function edgeKey(line: string): string {
   return line.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ');
 }
 
-function edgeIndexes(lines: string[]): number[] {
-  const filled = lines.map((l, i) => (l ? i : -1)).filter((i) => i >= 0);
-  // Running heads are a small part of a page; on a short page only its first and last line qualify, or a
-  // templated body sentence repeated on every slide would be taken for a header.
-  const edge = Math.max(1, Math.min(EDGE_LINES, Math.floor(filled.length / 4)));
-  if (filled.length <= edge * 2) return filled;
-  return [...filled.slice(0, edge), ...filled.slice(-edge)];
+// Running heads and folios sit in the top or bottom band of the page, set off from the body by more than
+// the body's own line spacing; a body line at the top of a column is followed closely by the next line.
+const TOP_BAND = 0.15;
+const BOTTOM_BAND = 0.85;
+const SET_OFF = 0.6;
+
+type Edge = 'top' | 'bottom';
+
+function overlapsHorizontally(a: PageLine, b: PageLine): boolean {
+  return a.rect.x < b.rect.x + b.rect.width && b.rect.x < a.rect.x + a.rect.width;
 }
 
-function findRunningHeads(pages: string[][]): Set<string> {
-  const counts = new Map<string, number>();
-  for (const lines of pages) {
-    const seen = new Set(edgeIndexes(lines).map((i) => edgeKey(lines[i])));
-    for (const key of seen) counts.set(key, (counts.get(key) ?? 0) + 1);
+/** Which band a layout line is a running head or folio candidate in, by its position alone. */
+function edgeOf(line: PageLine, lines: PageLine[]): Edge | undefined {
+  const { y, height } = line.rect;
+  const top = y + height < TOP_BAND;
+  const bottom = y > BOTTOM_BAND;
+  if (!top && !bottom) return undefined;
+  let gap = Number.POSITIVE_INFINITY;
+  let anyGap = Number.POSITIVE_INFINITY;
+  for (const other of lines) {
+    if (other === line) continue;
+    const d = top ? other.rect.y - (y + height) : y - (other.rect.y + other.rect.height);
+    // Lines on the same row (the other half of a header) do not count as its neighbours.
+    if (d < -0.5 * height) continue;
+    anyGap = Math.min(anyGap, d);
+    if (overlapsHorizontally(line, other)) gap = Math.min(gap, d);
   }
+  const nearest = Number.isFinite(gap) ? gap : anyGap;
+  return nearest >= SET_OFF * height ? (top ? 'top' : 'bottom') : undefined;
+}
+
+/**
+ * Candidate source lines (indexes into the page text split at newlines) in the top or bottom band. With
+ * line boxes the band is decided by position; a page without them (tests, plain text) offers only its
+ * first and last line.
+ */
+function edgeLines(page: ExtractedPage, texts: string[]): Map<number, Edge> {
+  const edges = new Map<number, Edge>();
+  if (!page.lines || page.lines.length === 0) {
+    const filled = texts.map((l, i) => (l ? i : -1)).filter((i) => i >= 0);
+    if (filled.length >= 3) {
+      edges.set(filled[0], 'top');
+      edges.set(filled[filled.length - 1], 'bottom');
+    }
+    return edges;
+  }
+  const starts: number[] = [];
+  let at = 0;
+  for (const text of page.text.split('\n')) {
+    starts.push(at);
+    at += text.length + 1;
+  }
+  const lineIndex = (offset: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const byLine = new Map<number, (Edge | undefined)[]>();
+  for (const line of page.lines) {
+    const i = lineIndex(line.charStart);
+    const list = byLine.get(i) ?? [];
+    list.push(edgeOf(line, page.lines));
+    byLine.set(i, list);
+  }
+  for (const [i, list] of byLine) {
+    // A source line is a candidate only when every box on it is (a header split into left and right parts).
+    if (list[0] && list.every((e) => e === list[0])) edges.set(i, list[0]);
+  }
+  return edges;
+}
+
+function findRunningHeads(lines: string[][], edges: Map<number, Edge>[]): Set<string> {
+  const counts = new Map<string, number>();
+  lines.forEach((texts, p) => {
+    const seen = new Set([...edges[p]].map(([i, edge]) => `${edge}:${edgeKey(texts[i])}`));
+    for (const key of seen) counts.set(key, (counts.get(key) ?? 0) + 1);
+  });
   // Books alternate left and right running heads, so "most pages" has to mean a bit under half.
-  const threshold = Math.max(3, Math.ceil(pages.length * 0.4));
+  const threshold = Math.max(3, Math.ceil(lines.length * 0.4));
   return new Set([...counts].filter(([, n]) => n >= threshold).map(([key]) => key));
 }
 
@@ -109,57 +187,65 @@ export function cleanPages(pages: ExtractedPage[], options: CleanOptions = {}): 
   const { removeRunningHeads = true, unwrapLines = true } = options;
   const raw = pages.map((p) => p.text.split('\n'));
   const lines = raw.map((ls) => ls.map(normaliseLine));
-  const heads = removeRunningHeads && pages.length >= 3 ? findRunningHeads(lines) : new Set<string>();
+  const edges = removeRunningHeads ? pages.map((page, p) => edgeLines(page, raw[p])) : [];
+  const heads = removeRunningHeads && pages.length >= 3 ? findRunningHeads(lines, edges) : new Set<string>();
   const words = unwrapLines ? collectWords(lines) : new Set<string>();
 
   return pages.map((page, p) => {
     const drop = new Set<number>();
     if (removeRunningHeads && pages.length >= 2) {
-      for (const i of edgeIndexes(lines[p])) {
-        if (heads.has(edgeKey(lines[p][i])) || PAGE_NUMBER.test(lines[p][i])) drop.add(i);
+      for (const [i, edge] of edges[p]) {
+        if (heads.has(`${edge}:${edgeKey(lines[p][i])}`) || PAGE_NUMBER.test(lines[p][i])) drop.add(i);
       }
     }
+    const headingAt = new Map((page.headings ?? []).map((h) => [h.charStart, h]));
+    const headings: NonNullable<CleanedPage['headings']> = [];
     let text = '';
-    const anchors: CleanedPage['anchors'] = [];
+    const anchors: Anchor[] = [];
     let rawOffset = 0;
     let paragraphOpen = false;
     let pendingBreak = false;
+    const keep = (line: string, rawStart: number, rawLength: number) => {
+      anchors.push({ clean: text.length, raw: rawStart, cleanLength: line.length, rawLength });
+      text += line;
+    };
     for (let i = 0; i < lines[p].length; i++) {
       const line = lines[p][i];
       const rawStart = rawOffset;
-      rawOffset += raw[p][i].length + 1;
+      const rawLength = raw[p][i].length;
+      rawOffset += rawLength + 1;
       if (!line) {
         pendingBreak = paragraphOpen;
         continue;
       }
       if (drop.has(i)) continue;
-      if (!paragraphOpen) {
-        anchors.push({ clean: text.length, raw: rawStart });
-        text += line;
+      const heading = headingAt.get(rawStart);
+      if (!paragraphOpen || pendingBreak || heading) {
+        if (paragraphOpen) text += '\n\n';
+        if (heading) headings.push({ offset: text.length, level: heading.level, title: line });
+        keep(line, rawStart, rawLength);
         paragraphOpen = true;
-        pendingBreak = false;
-        continue;
-      }
-      if (pendingBreak) {
-        text += '\n\n';
-        pendingBreak = false;
-        anchors.push({ clean: text.length, raw: rawStart });
-        text += line;
+        // A heading is a block of its own: what follows starts a new one.
+        pendingBreak = !!heading;
         continue;
       }
       const hyphen = unwrapLines && !BULLET.test(line) ? hyphenJoin(text.slice(-64), line, words) : undefined;
       if (hyphen !== undefined) {
         if (hyphen === 'drop') text = text.slice(0, -1);
-        anchors.push({ clean: text.length, raw: rawStart });
-        text += line;
+        keep(line, rawStart, rawLength);
         continue;
       }
       const glue =
         !unwrapLines || BULLET.test(line) ? '\n' : CJK_END.test(text) && CJK_START.test(line) ? '' : ' ';
       text += glue;
-      anchors.push({ clean: text.length, raw: rawStart });
-      text += line;
+      keep(line, rawStart, rawLength);
     }
-    return { number: page.number, text, anchors };
+    return {
+      number: page.number,
+      text,
+      anchors,
+      ...(page.label ? { label: page.label } : {}),
+      ...(headings.length > 0 ? { headings } : {}),
+    };
   });
 }

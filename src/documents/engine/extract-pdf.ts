@@ -1,29 +1,51 @@
 import { fileURLToPath } from 'node:url';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import type { PDFPageProxy, TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { INGEST_LIMITS } from './limits.ts';
+import { type OcrEngine, OcrConfigError, ocrEngineFor } from './ocr.ts';
+import { headingsFromOutline, headingsFromType, type OutlineEntry } from './pdf-headings.ts';
 import { layoutPage, type PositionedText } from './pdf-layout.ts';
+import { renderPageGrey } from './pdf-render.ts';
 import {
+  type Box,
   type ExtractedDocument,
   type ExtractedPage,
   ExtractionError,
   type ExtractionLimits,
+  type OcrSettings,
   type ProgressListener,
+  type Rect,
 } from './types.ts';
 
 const PDFJS_DIR = new URL('../../../node_modules/pdfjs-dist/', import.meta.url);
 const STANDARD_FONTS = fileURLToPath(new URL('standard_fonts/', PDFJS_DIR));
 // CJK fonts with predefined CMaps (Identity-V, GBK-EUC-H, ...) yield no text without these.
 const CMAPS = fileURLToPath(new URL('cmaps/', PDFJS_DIR));
+// JPEG 2000 and JBIG2 scans decode with these when a page is rendered for OCR.
+const WASM = fileURLToPath(new URL('wasm/', PDFJS_DIR));
+const OCR_DPI = 300;
 
 export const MESSAGES = {
   password: 'This PDF is password-protected; remove the password and upload it again.',
   damaged: 'The PDF is damaged or incomplete and could not be read.',
-  noText: 'No extractable text: this looks like a scanned document, and OCR is not supported.',
+  noTextOcrOff:
+    'No extractable text: this looks like a scanned document, and OCR is turned off on this server (OCR=off).',
   unreadable:
     'The PDF has a text layer, but its fonts carry no usable character mapping, so the text comes out as ' +
-    'symbols; export it again with embedded Unicode fonts (OCR is not supported).',
+    'symbols; export it again with embedded Unicode fonts (OCR is turned off on this server).',
 } as const;
+
+/** "page 3", "pages 2, 5–7": physical page numbers for a person to look up. */
+export function describePages(numbers: number[]): string {
+  const runs: string[] = [];
+  for (let i = 0; i < numbers.length; i++) {
+    let j = i;
+    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j] + 1) j++;
+    runs.push(j > i ? `${numbers[i]}–${numbers[j]}` : String(numbers[i]));
+    i = j;
+  }
+  return `${numbers.length === 1 ? 'page' : 'pages'} ${runs.join(', ')}`;
+}
 
 function mapOpenError(error: unknown): ExtractionError {
   const name = (error as { name?: string } | null)?.name;
@@ -48,7 +70,7 @@ function splitItems(items: unknown[]): { flow: PositionedText[]; rotated: string
       continue;
     }
     const size = item.height > 0 ? item.height : Math.abs(d);
-    flow.push({ str: item.str, x: e, y: f, width: item.width, size, rtl: item.dir === 'rtl' });
+    flow.push({ str: item.str, x: e, y: f, width: item.width, size, rtl: item.dir === 'rtl', font: item.fontName });
   }
   return { flow, rotated };
 }
@@ -61,12 +83,17 @@ function usableShare(text: string): number {
   return 1 - bad / visible.length;
 }
 
+interface PageToRead {
+  number: number;
+  reason: 'no-text' | 'garbage';
+}
+
 export async function extractPdf(
   bytes: Uint8Array,
   limits: ExtractionLimits = {},
   onProgress?: ProgressListener,
 ): Promise<ExtractedDocument> {
-  const { maxPages, maxChars, timeBudgetMs } = { ...INGEST_LIMITS, ...limits };
+  const { maxPages, maxChars, timeBudgetMs, ocr } = { ...INGEST_LIMITS, ...limits };
   const deadline = performance.now() + timeBudgetMs;
   const task = pdfjs.getDocument({
     // pdf.js may detach the buffer it is given; the caller keeps its own bytes intact.
@@ -74,6 +101,7 @@ export async function extractPdf(
     standardFontDataUrl: STANDARD_FONTS,
     cMapUrl: CMAPS,
     cMapPacked: true,
+    wasmUrl: WASM,
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
@@ -94,8 +122,19 @@ export async function extractPdf(
         `The PDF has ${pageCount} pages; the limit is ${maxPages} pages.`,
       );
     }
+    const labels = await readPageLabels(doc, pageCount);
     const pages: ExtractedPage[] = [];
+    const toRead: PageToRead[] = [];
     let chars = 0;
+    const count = (text: string) => {
+      chars += text.length;
+      if (chars > maxChars) {
+        throw new ExtractionError(
+          'TOO_MUCH_TEXT',
+          `The PDF holds more than ${maxChars.toLocaleString('en')} characters of text, over the limit.`,
+        );
+      }
+    };
     for (let n = 1; n <= pageCount; n++) {
       if (performance.now() > deadline) {
         throw new ExtractionError(
@@ -103,8 +142,8 @@ export async function extractPdf(
           `Reading the PDF took longer than ${Math.round(timeBudgetMs / 1000)} s (stopped at page ${n} of ${pageCount}).`,
         );
       }
-      let page: Awaited<ReturnType<typeof doc.getPage>>;
-      let content: Awaited<ReturnType<typeof page.getTextContent>>;
+      let page: PDFPageProxy;
+      let content: Awaited<ReturnType<PDFPageProxy['getTextContent']>>;
       try {
         page = await doc.getPage(n);
         content = await page.getTextContent();
@@ -116,26 +155,266 @@ export async function extractPdf(
       const layout = layoutPage(
         flow.map((i) => ({ ...i, x: i.x - x0, y: i.y - y0 })),
         x1 - x0,
+        textLayerRect(page),
         rotated,
       );
+      const extracted: ExtractedPage = {
+        number: n,
+        text: layout.text,
+        lines: layout.lines,
+        width: x1 - x0,
+        height: y1 - y0,
+        ...(labels ? { label: labels[n - 1] } : {}),
+      };
+      if (ocr && layout.text.trim() === '' && (await paintsImages(page))) toRead.push({ number: n, reason: 'no-text' });
+      else if (ocr && usableShare(layout.text) < 0.5) toRead.push({ number: n, reason: 'garbage' });
+      else count(layout.text);
       page.cleanup();
-      chars += layout.text.length;
-      if (chars > maxChars) {
-        throw new ExtractionError(
-          'TOO_MUCH_TEXT',
-          `The PDF holds more than ${maxChars.toLocaleString('en')} characters of text, over the limit.`,
-        );
-      }
-      pages.push({ number: n, text: layout.text, lines: layout.lines, width: x1 - x0, height: y1 - y0 });
+      pages.push(extracted);
       onProgress?.({ page: n, pageCount });
     }
+
+    const unreadable: number[] = [];
+    let ocrPageCount = 0;
+    let warning: string | undefined;
+    if (ocr && toRead.length > 0) {
+      const result = await ocrPages(doc, pages, toRead, ocr, onProgress);
+      ocrPageCount = result.read.length;
+      for (const n of result.read) count(pages[n - 1].text);
+      unreadable.push(...result.unreadable);
+      if (result.timedOut.length > 0) {
+        warning = `OCR stopped after ${Math.round(ocr.timeBudgetMs / 1000)} s: ${describePages(result.timedOut)} were not read.`;
+        unreadable.push(...result.timedOut);
+      }
+      unreadable.sort((a, b) => a - b);
+      const blank = result.unreadable;
+      if (blank.length > 0) {
+        const note = `${describePages(blank)} ${blank.length === 1 ? 'has' : 'have'} no readable text, even with OCR.`;
+        warning = warning ? `${note} ${warning}` : note;
+      }
+    }
+
     const all = pages.map((p) => p.text).join('\n');
-    if (all.trim() === '') throw new ExtractionError('NO_TEXT', MESSAGES.noText);
+    if (all.trim() === '') {
+      if (!ocr) throw new ExtractionError('NO_TEXT', MESSAGES.noTextOcrOff);
+      if (unreadable.length > 0) {
+        throw new ExtractionError(
+          'NO_TEXT',
+          `No readable text, even with OCR: ${describePages(unreadable)} ${warning?.includes('stopped') ? `could not be read (${warning})` : 'gave no words (a blank, faint or non-text scan)'}.`,
+        );
+      }
+      throw new ExtractionError('NO_TEXT', 'No extractable text: the PDF has no text and no scanned pages.');
+    }
     if (usableShare(all) < 0.5) throw new ExtractionError('UNREADABLE_TEXT', MESSAGES.unreadable);
+
+    const outline = await readOutline(doc);
+    if (outline.length > 0) headingsFromOutline(pages, outline);
+    else headingsFromType(pages);
     const title = await readTitle(doc);
-    return { kind: 'pdf', pages, pageCount, ...(title ? { title } : {}) };
+    return {
+      kind: 'pdf',
+      pages,
+      pageCount,
+      ocrPageCount,
+      ...(unreadable.length > 0 ? { unreadablePages: unreadable } : {}),
+      ...(warning ? { warning } : {}),
+      ...(title ? { title } : {}),
+    };
   } finally {
     await doc.destroy();
+  }
+}
+
+function round(value: number): number {
+  return Math.round(Math.min(1, Math.max(0, value)) * 10_000) / 10_000;
+}
+
+/** Layout boxes of the text layer (page space less the view box origin) onto the displayed page, 0..1. */
+function textLayerRect(page: PDFPageProxy): (box: Box) => Rect {
+  const viewport = page.getViewport({ scale: 1 });
+  const [vx, vy] = page.view;
+  return (box) => {
+    const [a, b, c, d] = viewport.convertToViewportRectangle([
+      box.x + vx,
+      box.y + vy,
+      box.x + box.width + vx,
+      box.y + box.height + vy,
+    ]);
+    const x = round(Math.min(a, c) / viewport.width);
+    const y = round(Math.min(b, d) / viewport.height);
+    return {
+      x,
+      y,
+      width: round(Math.max(a, c) / viewport.width) - x,
+      height: round(Math.max(b, d) / viewport.height) - y,
+    };
+  };
+}
+
+const PAINT_IMAGE = new Set([
+  pdfjs.OPS.paintImageXObject,
+  pdfjs.OPS.paintInlineImageXObject,
+  pdfjs.OPS.paintImageMaskXObject,
+  pdfjs.OPS.paintImageXObjectRepeat,
+  pdfjs.OPS.paintInlineImageXObjectGroup,
+  pdfjs.OPS.paintImageMaskXObjectGroup,
+  pdfjs.OPS.paintImageMaskXObjectRepeat,
+  pdfjs.OPS.paintSolidColorImageMask,
+]);
+
+/** A page with no text is worth OCR only when it draws an image (a scan); a blank page is just blank. */
+async function paintsImages(page: PDFPageProxy): Promise<boolean> {
+  try {
+    const ops = await page.getOperatorList();
+    return ops.fnArray.some((fn) => PAINT_IMAGE.has(fn));
+  } catch {
+    return true;
+  }
+}
+
+interface OcrOutcome {
+  read: number[];
+  unreadable: number[];
+  timedOut: number[];
+}
+
+/**
+ * Renders each page that needs it and recognises it; up to `workers` pages are in tesseract at once, the
+ * next one rendering meanwhile. A page that gives no words keeps its (empty or garbage-free) text and is
+ * reported, so the rest of the document still counts.
+ */
+async function ocrPages(
+  doc: pdfjs.PDFDocumentProxy,
+  pages: ExtractedPage[],
+  toRead: PageToRead[],
+  settings: OcrSettings,
+  onProgress?: ProgressListener,
+): Promise<OcrOutcome> {
+  let engine: OcrEngine;
+  try {
+    engine = ocrEngineFor(settings.languages, settings.workers);
+  } catch (error) {
+    if (error instanceof OcrConfigError) throw new ExtractionError('OCR_UNAVAILABLE', error.message);
+    throw error;
+  }
+  const deadline = performance.now() + settings.timeBudgetMs;
+  const outcome: OcrOutcome = { read: [], unreadable: [], timedOut: [] };
+  let next = 0;
+  let done = 0;
+  const readOne = async (target: PageToRead) => {
+    const page = await doc.getPage(target.number);
+    const rendered = await renderPageGrey(page, OCR_DPI);
+    page.cleanup();
+    const result = await engine.recognizeImage(rendered.image);
+    const viewport = page.getViewport({ scale: 1 });
+    const items: PositionedText[] = result.words.map((w) => ({
+      str: w.text,
+      x: w.x0 / rendered.scale,
+      y: (rendered.height - w.baseline) / rendered.scale,
+      width: (w.x1 - w.x0) / rendered.scale,
+      size: w.size / rendered.scale,
+      bottom: (rendered.height - w.y1) / rendered.scale,
+      top: (rendered.height - w.y0) / rendered.scale,
+    }));
+    const toRect = (box: Box): Rect => {
+      const x = round(box.x / viewport.width);
+      const y = round(1 - (box.y + box.height) / viewport.height);
+      return {
+        x,
+        y,
+        width: round((box.x + box.width) / viewport.width) - x,
+        height: round(1 - box.y / viewport.height) - y,
+      };
+    };
+    const layout = layoutPage(items, viewport.width, toRect);
+    const extracted = pages[target.number - 1];
+    if (layout.text.trim() === '') {
+      // A garbage text layer is worth nothing either way: the page is unreadable.
+      Object.assign(extracted, { text: '', lines: [] });
+      outcome.unreadable.push(target.number);
+      return;
+    }
+    Object.assign(extracted, {
+      text: layout.text,
+      lines: layout.lines,
+      width: viewport.width,
+      height: viewport.height,
+      ocr: true,
+    });
+    outcome.read.push(target.number);
+  };
+  const lane = async () => {
+    while (next < toRead.length) {
+      const target = toRead[next++];
+      if (performance.now() > deadline) {
+        outcome.timedOut.push(target.number);
+        pages[target.number - 1].text = '';
+        pages[target.number - 1].lines = [];
+        continue;
+      }
+      await readOne(target);
+      onProgress?.({ page: ++done, pageCount: toRead.length, stage: 'OCR' });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(toRead.length, Math.max(1, settings.workers)) }, lane));
+  outcome.read.sort((a, b) => a - b);
+  outcome.unreadable.sort((a, b) => a - b);
+  outcome.timedOut.sort((a, b) => a - b);
+  return outcome;
+}
+
+/** Printed labels (/PageLabels), or undefined when the file has none or they say nothing new. */
+async function readPageLabels(doc: pdfjs.PDFDocumentProxy, pageCount: number): Promise<string[] | undefined> {
+  try {
+    const labels = await doc.getPageLabels();
+    if (!labels || labels.length !== pageCount) return undefined;
+    return labels.map((l, i) => (l && l.trim() ? l.trim() : String(i + 1)));
+  } catch {
+    return undefined;
+  }
+}
+
+type OutlineNode = { title: string; dest: string | unknown[] | null; items: OutlineNode[] };
+
+/** Bookmarks with a destination inside the document, depth first, at most 5,000. */
+async function readOutline(doc: pdfjs.PDFDocumentProxy): Promise<OutlineEntry[]> {
+  let roots: OutlineNode[] | null;
+  try {
+    roots = (await doc.getOutline()) as OutlineNode[] | null;
+  } catch {
+    return [];
+  }
+  const entries: OutlineEntry[] = [];
+  const visit = async (nodes: OutlineNode[], level: number) => {
+    for (const node of nodes) {
+      if (entries.length >= 5_000) return;
+      const entry = await resolveEntry(doc, node, level);
+      if (entry) entries.push(entry);
+      if (node.items?.length) await visit(node.items, level + 1);
+    }
+  };
+  await visit(roots ?? [], 1);
+  return entries;
+}
+
+async function resolveEntry(
+  doc: pdfjs.PDFDocumentProxy,
+  node: OutlineNode,
+  level: number,
+): Promise<OutlineEntry | undefined> {
+  try {
+    const dest = typeof node.dest === 'string' ? await doc.getDestination(node.dest) : node.dest;
+    if (!Array.isArray(dest) || dest.length === 0 || !node.title?.trim()) return undefined;
+    const [ref, kind, ...args] = dest as [unknown, { name?: string } | undefined, ...unknown[]];
+    const index =
+      typeof ref === 'number' ? ref : await doc.getPageIndex(ref as Parameters<typeof doc.getPageIndex>[0]);
+    const name = kind?.name;
+    const topArg = name === 'XYZ' ? args[1] : name === 'FitH' || name === 'FitBH' ? args[0] : undefined;
+    const page = await doc.getPage(index + 1);
+    const top = typeof topArg === 'number' ? topArg - page.view[1] : undefined;
+    return { title: node.title, level, page: index + 1, ...(top !== undefined ? { top } : {}) };
+  } catch {
+    return undefined;
   }
 }
 

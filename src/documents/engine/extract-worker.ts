@@ -4,8 +4,8 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { extractDocument } from './extract-document.ts';
-import { chunkDocument } from './prepare.ts';
-import type { DocumentKind, ExtractionLimits, PreparedDocument } from './types.ts';
+import { prepareDocument } from './prepare.ts';
+import type { DocumentKind, ExtractionLimits } from './types.ts';
 import { ExtractionError } from './types.ts';
 
 export interface WorkerJob {
@@ -26,9 +26,7 @@ port.on('message', async (job: WorkerJob) => {
       port.postMessage({ id: job.id, type: 'progress', progress }),
     );
     if (!job.chunk) return port.postMessage({ id: job.id, type: 'done', result: doc });
-    const { chunks } = chunkDocument(doc);
-    const prepared: PreparedDocument = { kind: doc.kind, pageCount: doc.pageCount, title: doc.title, chunks };
-    port.postMessage({ id: job.id, type: 'done', result: prepared });
+    port.postMessage({ id: job.id, type: 'done', result: prepareDocument(doc) });
   } catch (error) {
     const known = error instanceof ExtractionError;
     port.postMessage({

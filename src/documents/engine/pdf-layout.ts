@@ -1,4 +1,4 @@
-import type { Box, PageLine } from './types.ts';
+import type { Box, PageLine, Rect } from './types.ts';
 
 /** A pdf.js text item reduced to what layout needs; x/y is the baseline start in page space. */
 export interface PositionedText {
@@ -9,6 +9,11 @@ export interface PositionedText {
   /** Font size in page units. */
   size: number;
   rtl?: boolean;
+  /** Font resource name (pdf.js `fontName`), for heading statistics. */
+  font?: string;
+  /** Exact vertical extent when known (OCR word boxes); otherwise estimated from the size. */
+  bottom?: number;
+  top?: number;
 }
 
 interface Line {
@@ -20,6 +25,7 @@ interface Line {
   top: number;
   size: number;
   text: string;
+  font?: string;
 }
 
 export interface PageLayout {
@@ -52,7 +58,9 @@ function makeLine(items: PositionedText[]): Line {
   let bottom = Number.POSITIVE_INFINITY;
   let top = Number.NEGATIVE_INFINITY;
   let prev: PositionedText | undefined;
+  const fontChars = new Map<string, number>();
   for (const item of ordered) {
+    if (item.font) fontChars.set(item.font, (fontChars.get(item.font) ?? 0) + item.str.length);
     if (item.size > size) {
       size = item.size;
       y = item.y;
@@ -65,11 +73,12 @@ function makeLine(items: PositionedText[]): Line {
     text += item.str;
     x0 = Math.min(x0, item.x);
     x1 = Math.max(x1, item.x + item.width);
-    bottom = Math.min(bottom, item.y - 0.2 * item.size);
-    top = Math.max(top, item.y + 0.8 * item.size);
+    bottom = Math.min(bottom, item.bottom ?? item.y - 0.2 * item.size);
+    top = Math.max(top, item.top ?? item.y + 0.8 * item.size);
     prev = item;
   }
-  return { items: ordered, x0, x1, y, bottom, top, size, text: text.replace(/\s+/g, ' ').trim() };
+  const font = [...fontChars].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return { items: ordered, x0, x1, y, bottom, top, size, font, text: text.replace(/\s+/g, ' ').trim() };
 }
 
 interface Row {
@@ -251,8 +260,16 @@ function separator(prev: Line, line: Line, pitch: number): string {
   return runsOn ? '\n' : '\n\n';
 }
 
-/** Turns positioned text into page text in reading order, with each line's box and char offsets. */
-export function layoutPage(items: PositionedText[], pageWidth: number, rotated: string[] = []): PageLayout {
+/**
+ * Turns positioned text into page text in reading order, with each line's box and char offsets; `toRect`
+ * maps a layout box to the normalised rectangle a viewer highlights.
+ */
+export function layoutPage(
+  items: PositionedText[],
+  pageWidth: number,
+  toRect: (box: Box) => Rect,
+  rotated: string[] = [],
+): PageLayout {
   const lines = buildLines(items);
   const size = median(lines.map((l) => l.size)) || 10;
   const ctx: CutContext = {
@@ -276,7 +293,15 @@ export function layoutPage(items: PositionedText[], pageWidth: number, rotated: 
     const line = ordered[i];
     if (i > 0) text += separator(ordered[i - 1], line, pitch);
     const box: Box = { x: line.x0, y: line.bottom, width: line.x1 - line.x0, height: line.top - line.bottom };
-    pageLines.push({ text: line.text, charStart: text.length, charEnd: text.length + line.text.length, box });
+    pageLines.push({
+      text: line.text,
+      charStart: text.length,
+      charEnd: text.length + line.text.length,
+      box,
+      rect: toRect(box),
+      size: line.size,
+      ...(line.font ? { font: line.font } : {}),
+    });
     text += line.text;
   }
   // Rotated text (margin stamps, vertical captions) has no place in the flow; keep it, last.

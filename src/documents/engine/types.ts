@@ -8,12 +8,41 @@ export interface Box {
   height: number;
 }
 
+/**
+ * A rectangle on a page as a viewer draws it: normalised 0..1 to the page's viewport as displayed at
+ * rotation 0 (pdf.js `page.getViewport({ scale: 1 })`, the page's own /Rotate applied), origin top-left.
+ */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A Rect on one physical page (1-based): the public `Highlight`. */
+export interface Highlight extends Rect {
+  page: number;
+}
+
 /** One visual line of a PDF page; charStart/charEnd index into ExtractedPage.text. */
 export interface PageLine {
   text: string;
   charStart: number;
   charEnd: number;
+  /** In layout space (PDF units, origin bottom-left of the page's view box), for reading order. */
   box: Box;
+  /** The same line normalised for highlighting. */
+  rect: Rect;
+  /** Font size in PDF units, and the font resource its text mostly uses (heading detection). */
+  size?: number;
+  font?: string;
+}
+
+/** A heading found on a page: the line at `charStart` of ExtractedPage.text opens a section. */
+export interface PageHeading {
+  charStart: number;
+  level: number;
+  title: string;
 }
 
 export interface ExtractedPage {
@@ -23,6 +52,11 @@ export interface ExtractedPage {
   lines?: PageLine[];
   width?: number;
   height?: number;
+  /** The printed page label (PDF /PageLabels), e.g. "iv"; absent when the file has none. */
+  label?: string;
+  /** The text came from OCR. */
+  ocr?: boolean;
+  headings?: PageHeading[];
 }
 
 export interface ExtractedDocument {
@@ -30,6 +64,13 @@ export interface ExtractedDocument {
   pages: ExtractedPage[];
   pageCount: number;
   title?: string;
+  /** Pages whose text came from OCR. */
+  ocrPageCount?: number;
+  /** Pages with no text even after OCR (1-based), and why, for the person who uploaded the file. */
+  unreadablePages?: number[];
+  warning?: string;
+  /** Word only: no rendered or explicit page breaks, so pages are ~3,000-character slices. */
+  pageCountEstimated?: boolean;
 }
 
 /** A document read and cut into chunks in the extractor thread: only what ingestion needs comes back. */
@@ -38,6 +79,9 @@ export interface PreparedDocument {
   pageCount: number;
   title?: string;
   chunks: ChunkDraft[];
+  ocrPageCount: number;
+  pageCountEstimated: boolean;
+  warning?: string;
 }
 
 export interface ExtractionLimits {
@@ -46,11 +90,24 @@ export interface ExtractionLimits {
   timeBudgetMs?: number;
   /** DOCX only: largest total uncompressed size of the zip entries. */
   maxDocxBytes?: number;
+  /** OCR of pages without a usable text layer; `false` turns it off. */
+  ocr?: OcrSettings | false;
+}
+
+export interface OcrSettings {
+  /** tesseract language codes joined by "+", each with an installed `@tesseract.js-data/<code>` package. */
+  languages: string;
+  /** Time for all OCR of one document, on top of timeBudgetMs. */
+  timeBudgetMs: number;
+  /** Recognition threads (each a tesseract.js worker) per extractor. */
+  workers: number;
 }
 
 export interface ExtractionProgress {
   page: number;
   pageCount: number;
+  /** OCR progress reports the page just recognised; plain extraction leaves this unset. */
+  stage?: 'OCR';
 }
 
 export type ProgressListener = (progress: ExtractionProgress) => void;
@@ -65,6 +122,17 @@ export interface ChunkDraft {
   charEnd: number;
   tokenCount: number;
   headingPath: string[];
+  /** Printed labels of pageStart and pageEnd (the physical numbers as text when the file has none). */
+  pageLabelStart: string;
+  pageLabelEnd: string;
+  /** PDF only: the chunk's line boxes, each with the char range of the chunk text it covers. */
+  lines: ChunkLine[];
+}
+
+/** A line box of a chunk; charStart/charEnd index into ChunkDraft.text. */
+export interface ChunkLine extends Highlight {
+  charStart: number;
+  charEnd: number;
 }
 
 export type ExtractionErrorCode =
@@ -76,6 +144,7 @@ export type ExtractionErrorCode =
   | 'TOO_MANY_PAGES'
   | 'TOO_MUCH_TEXT'
   | 'TIME_BUDGET_EXCEEDED'
+  | 'OCR_UNAVAILABLE'
   | 'ZIP_BOMB'
   | 'WORKER_CRASHED'
   | 'CANCELLED'
