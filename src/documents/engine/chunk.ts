@@ -94,9 +94,11 @@ function buildUnits(pages: PageText[], text: string, target: number): Unit[] {
     for (const block of page.text.matchAll(/[^\n]+(?:\n[^\n]+)*/g)) {
       const blockStart = base + (block.index ?? 0);
       const markdown = /^(#{1,6})\s+(.+)$/.exec(block[0]);
-      const heading = marked.get(block.index ?? 0) ?? (markdown && !block[0].includes('\n')
-        ? { level: markdown[1].length, title: markdown[2].trim() }
-        : undefined);
+      const heading =
+        marked.get(block.index ?? 0) ??
+        (markdown && !block[0].includes('\n')
+          ? { level: markdown[1].length, title: markdown[2].trim() }
+          : undefined);
       if (heading) {
         const { level } = heading;
         path = [...path.filter((h) => h.level < level), { level, title: heading.title }];

@@ -97,6 +97,21 @@ function edgeOf(line: PageLine, lines: PageLine[]): Edge | undefined {
   return nearest >= SET_OFF * height ? (top ? 'top' : 'bottom') : undefined;
 }
 
+/** Lines grouped into visual rows, top to bottom: a line whose middle lies within a row's extent joins it. */
+function rowsOf(lines: PageLine[]): PageLine[][] {
+  const sorted = [...lines].sort((a, b) => a.rect.y - b.rect.y);
+  const rows: { bottom: number; lines: PageLine[] }[] = [];
+  for (const line of sorted) {
+    const middle = line.rect.y + line.rect.height / 2;
+    const row = rows[rows.length - 1];
+    if (row && middle <= row.bottom) {
+      row.lines.push(line);
+      row.bottom = Math.max(row.bottom, line.rect.y + line.rect.height);
+    } else rows.push({ bottom: line.rect.y + line.rect.height, lines: [line] });
+  }
+  return rows.map((r) => r.lines);
+}
+
 /**
  * Candidate source lines (indexes into the page text split at newlines) in the top or bottom band. With
  * line boxes the band is decided by position; a page without them (tests, plain text) offers only its
@@ -128,11 +143,19 @@ function edgeLines(page: ExtractedPage, texts: string[]): Map<number, Edge> {
     }
     return lo;
   };
+  // Running heads are a small part of a page: only its first and last few rows qualify, fewer on a short
+  // page, or a templated body sentence repeated on every slide would be taken for a header.
+  const rows = rowsOf(page.lines);
+  const edgeRows = Math.max(1, Math.min(3, Math.floor(rows.length / 4)));
+  const topRows = new Set(rows.slice(0, edgeRows).flat());
+  const bottomRows = new Set(rows.slice(-edgeRows).flat());
   const byLine = new Map<number, (Edge | undefined)[]>();
   for (const line of page.lines) {
     const i = lineIndex(line.charStart);
     const list = byLine.get(i) ?? [];
-    list.push(edgeOf(line, page.lines));
+    const edge = edgeOf(line, page.lines);
+    const inBand = edge === 'top' ? topRows.has(line) : edge === 'bottom' && bottomRows.has(line);
+    list.push(inBand ? edge : undefined);
     byLine.set(i, list);
   }
   for (const [i, list] of byLine) {

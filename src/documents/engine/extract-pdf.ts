@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFPageProxy, TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { INGEST_LIMITS } from './limits.ts';
-import { type OcrEngine, OcrConfigError, ocrEngineFor } from './ocr.ts';
+import { OcrConfigError, type OcrEngine, ocrEngineFor } from './ocr.ts';
 import { headingsFromOutline, headingsFromType, type OutlineEntry } from './pdf-headings.ts';
 import { layoutPage, type PositionedText } from './pdf-layout.ts';
 import { renderPageGrey } from './pdf-render.ts';
@@ -70,7 +70,15 @@ function splitItems(items: unknown[]): { flow: PositionedText[]; rotated: string
       continue;
     }
     const size = item.height > 0 ? item.height : Math.abs(d);
-    flow.push({ str: item.str, x: e, y: f, width: item.width, size, rtl: item.dir === 'rtl', font: item.fontName });
+    flow.push({
+      str: item.str,
+      x: e,
+      y: f,
+      width: item.width,
+      size,
+      rtl: item.dir === 'rtl',
+      font: item.fontName,
+    });
   }
   return { flow, rotated };
 }
@@ -166,7 +174,8 @@ export async function extractPdf(
         height: y1 - y0,
         ...(labels ? { label: labels[n - 1] } : {}),
       };
-      if (ocr && layout.text.trim() === '' && (await paintsImages(page))) toRead.push({ number: n, reason: 'no-text' });
+      if (ocr && layout.text.trim() === '' && (await paintsImages(page)))
+        toRead.push({ number: n, reason: 'no-text' });
       else if (ocr && usableShare(layout.text) < 0.5) toRead.push({ number: n, reason: 'garbage' });
       else count(layout.text);
       page.cleanup();
@@ -368,7 +377,7 @@ async function readPageLabels(doc: pdfjs.PDFDocumentProxy, pageCount: number): P
   try {
     const labels = await doc.getPageLabels();
     if (!labels || labels.length !== pageCount) return undefined;
-    return labels.map((l, i) => (l && l.trim() ? l.trim() : String(i + 1)));
+    return labels.map((l, i) => (l?.trim() ? l.trim() : String(i + 1)));
   } catch {
     return undefined;
   }

@@ -71,7 +71,11 @@ function pageLines(
  * The line boxes of every chunk, with char offsets into the chunk's text. Pages without boxes (Word,
  * text) give none.
  */
-export function attachChunkLines(extracted: ExtractedPage[], cleaned: CleanedPage[], chunks: ChunkDraft[]): void {
+export function attachChunkLines(
+  extracted: ExtractedPage[],
+  cleaned: CleanedPage[],
+  chunks: ChunkDraft[],
+): void {
   if (!extracted.some((p) => p.lines?.length)) return;
   const starts: number[] = [];
   let at = 0;
@@ -90,7 +94,9 @@ export function attachChunkLines(extracted: ExtractedPage[], cleaned: CleanedPag
       const from = Math.max(chunk.charStart, pageStart) - pageStart;
       const to = Math.min(chunk.charEnd, pageStart + cleaned[i].text.length) - pageStart;
       if (to <= from) continue;
-      lines.push(...pageLines(extracted[i], cleaned[i], from, to, header + pageStart + from - chunk.charStart));
+      lines.push(
+        ...pageLines(extracted[i], cleaned[i], from, to, header + pageStart + from - chunk.charStart),
+      );
     }
     chunk.lines = lines;
   }

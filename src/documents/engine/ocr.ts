@@ -8,8 +8,9 @@
  * `recognizeImage` takes any image file bytes tesseract reads (PNG, JPEG, TIFF, BMP, PNM), so photos can
  * use the same path as rendered PDF pages.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createScheduler, createWorker, OEM, type Scheduler } from 'tesseract.js';
 
@@ -59,7 +60,8 @@ export function parseOcrLanguages(value: string): string[] {
     .split(/[+,\s]+/)
     .map((c) => c.trim())
     .filter(Boolean);
-  if (codes.length === 0) throw new OcrConfigError('OCR_LANGUAGES is empty: name at least one language, e.g. eng');
+  if (codes.length === 0)
+    throw new OcrConfigError('OCR_LANGUAGES is empty: name at least one language, e.g. eng');
   const installed = installedOcrLanguages();
   const missing = codes.filter((c) => !/^[a-z_]{3,10}$/i.test(c) || !installed.includes(c));
   if (missing.length > 0) {
@@ -72,17 +74,34 @@ export function parseOcrLanguages(value: string): string[] {
   return codes;
 }
 
-function languageData(code: string): { code: string; data: Uint8Array } {
-  const pkg = require(`@tesseract.js-data/${code}`) as { langPath: string; gzip?: boolean };
-  const file = join(pkg.langPath, `${code}.traineddata${pkg.gzip === false ? '' : '.gz'}`);
-  return { code, data: new Uint8Array(readFileSync(file)) };
+/**
+ * The directory tesseract.js reads `<code>.traineddata.gz` from. Each data package has its own, and
+ * tesseract.js takes one for all languages, so several languages are linked into one directory (a
+ * `{ code, data }` language object would avoid that, but tesseract.js 7 initialises with its data, not
+ * its code).
+ */
+function languageDirectory(codes: string[]): string {
+  const dirs = codes.map((code) => {
+    const pkg = require(`@tesseract.js-data/${code}`) as { langPath: string; gzip?: boolean };
+    if (pkg.gzip === false) throw new OcrConfigError(`@tesseract.js-data/${code} ships uncompressed data`);
+    return pkg.langPath;
+  });
+  if (new Set(dirs).size === 1) return dirs[0];
+  const joined = mkdtempSync(join(tmpdir(), 'studyroom-tessdata-'));
+  codes.forEach((code, i) => {
+    symlinkSync(join(dirs[i], `${code}.traineddata.gz`), join(joined, `${code}.traineddata.gz`));
+  });
+  return joined;
 }
 
 /** Where the installed tesseract.js keeps its wasm core and its node worker script. */
 function tesseractPaths() {
   return {
     corePath: dirname(require.resolve('tesseract.js-core/package.json')),
-    workerPath: join(dirname(require.resolve('tesseract.js/package.json')), 'src/worker-script/node/index.js'),
+    workerPath: join(
+      dirname(require.resolve('tesseract.js/package.json')),
+      'src/worker-script/node/index.js',
+    ),
   };
 }
 
@@ -161,12 +180,12 @@ export class OcrEngine {
 
   private start(): Promise<Scheduler> {
     this.scheduler ??= (async () => {
-      const langs = this.languages.map(languageData);
+      const langPath = languageDirectory(this.languages);
       const scheduler = createScheduler();
-      const paths = tesseractPaths();
+      const options = { ...tesseractPaths(), langPath, cacheMethod: 'none', gzip: true };
       const workers = await Promise.all(
         Array.from({ length: this.workers }, () =>
-          createWorker(langs as never, OEM.LSTM_ONLY, { ...paths, cacheMethod: 'none', gzip: true }),
+          createWorker(this.languages.join('+'), OEM.LSTM_ONLY, options),
         ),
       );
       for (const worker of workers) {
@@ -186,7 +205,8 @@ export class OcrEngine {
 /** Width and height of a PNG, PNM or JPEG from its header, for normalising word boxes. */
 export function imageSize(bytes: Uint8Array): { width: number; height: number } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes[0] === 0x89 && bytes[1] === 0x50) return { width: view.getUint32(16), height: view.getUint32(20) };
+  if (bytes[0] === 0x89 && bytes[1] === 0x50)
+    return { width: view.getUint32(16), height: view.getUint32(20) };
   if (bytes[0] === 0x50 && bytes[1] >= 0x31 && bytes[1] <= 0x36) {
     const header = new TextDecoder().decode(bytes.subarray(0, 64)).replace(/#[^\n]*\n/g, ' ');
     const [, w, h] = header.split(/\s+/);

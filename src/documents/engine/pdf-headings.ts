@@ -74,7 +74,9 @@ function headingShaped(text: string): boolean {
 function standsAlone(page: ExtractedPage, line: PageLine): boolean {
   const before = page.text.slice(Math.max(0, line.charStart - 2), line.charStart);
   const after = page.text.slice(line.charEnd, line.charEnd + 2);
-  return (line.charStart === 0 || before === '\n\n') && (line.charEnd === page.text.length || after === '\n\n');
+  return (
+    (line.charStart === 0 || before === '\n\n') && (line.charEnd === page.text.length || after === '\n\n')
+  );
 }
 
 export function headingsFromType(pages: ExtractedPage[]): void {
@@ -120,7 +122,11 @@ export function headingsFromType(pages: ExtractedPage[]): void {
   const sizes = [...new Set(found.filter((f) => f.larger).map((f) => f.size))].sort((a, b) => b - a);
   for (const f of found) {
     const rank = f.larger ? sizes.indexOf(f.size) : sizes.length;
-    const heading: PageHeading = { charStart: f.line.charStart, level: Math.min(rank, 3) + 1, title: f.line.text };
+    const heading: PageHeading = {
+      charStart: f.line.charStart,
+      level: Math.min(rank, 3) + 1,
+      title: f.line.text,
+    };
     f.page.headings ??= [];
     f.page.headings.push(heading);
   }

@@ -14,7 +14,11 @@ export interface RenderedPage {
  * Renders a page as displayed (its /Rotate applied) on @napi-rs/canvas at `dpi`, capped at `maxPixels`
  * so a poster-sized page cannot exhaust memory, and returns it as greyscale.
  */
-export async function renderPageGrey(page: PDFPageProxy, dpi = 300, maxPixels = 16_000_000): Promise<RenderedPage> {
+export async function renderPageGrey(
+  page: PDFPageProxy,
+  dpi = 300,
+  maxPixels = 16_000_000,
+): Promise<RenderedPage> {
   const base = page.getViewport({ scale: 1 });
   let scale = dpi / 72;
   const pixels = base.width * base.height * scale * scale;

@@ -55,9 +55,9 @@ describe('cleanPages', () => {
     const [p] = cleanPages([page(1, raw)]);
     expect(p.text).toBe('First line of a paragraph here.\n\nSecond paragraph.');
     expect(p.anchors).toEqual([
-      { clean: 0, raw: 0 },
-      { clean: 20, raw: 22 },
-      { clean: 33, raw: 35 },
+      { clean: 0, raw: 0, cleanLength: 21, rawLength: 21 },
+      { clean: 20, raw: 22, cleanLength: 11, rawLength: 11 },
+      { clean: 33, raw: 35, cleanLength: 17, rawLength: 17 },
     ]);
     expect(p.text.slice(33)).toBe(raw.slice(35));
   });

@@ -1,13 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { extractDocx } from '../../../src/documents/engine/extract-docx.ts';
 import { extractPdf } from '../../../src/documents/engine/extract-pdf.ts';
+import { closeOcrEngines } from '../../../src/documents/engine/ocr.ts';
 import { cleanDocument } from '../../../src/documents/engine/prepare.ts';
 import { sniffFileType } from '../../../src/documents/engine/sniff.ts';
+import { characterErrorRate } from '../../../src/text/edit-distance.ts';
 import { CORPUS_DIR, describeCorpus } from './fixtures.ts';
 
 const read = (path: string) => new Uint8Array(readFileSync(resolve(CORPUS_DIR, path)));
+
+afterAll(closeOcrEngines);
 
 describeCorpus('PDF corpus', () => {
   it('reads tracemonkey column by column', async () => {
@@ -66,24 +70,43 @@ describeCorpus('PDF corpus', () => {
     expect(doc.pages.reduce((n, p) => n + p.text.length, 0)).toBeGreaterThan(50_000);
   });
 
-  it.each([
-    'pdf/ocrmypdf-c02-22-scanned-book-page.pdf',
-    'pdf/ocrmypdf-linn-scanned-2col.pdf',
-    'pdf/ocrmypdf-epson-scanned-wikipedia.pdf',
-    'pdf/tika-testOCR.pdf',
-  ])('reports scanned %s as having no text', async (file) => {
-    await expect(extractPdf(read(file))).rejects.toMatchObject({
-      code: 'NO_TEXT',
-      message: 'No extractable text: this looks like a scanned document, and OCR is not supported.',
-    });
+  it('reads every scanned PDF with OCR: the slide says "Happy New Year 2003!"', async () => {
+    const slide = await extractPdf(read('pdf/tika-testOCR.pdf'));
+    expect(slide.ocrPageCount).toBe(1);
+    expect(cleanDocument(slide)[0].text).toBe('Happy New Year 2003!');
+    for (const [file, words] of [
+      ['pdf/ocrmypdf-c02-22-scanned-book-page.pdf', 'tip-toeing along a path'],
+      ['pdf/ocrmypdf-epson-scanned-wikipedia.pdf', 'Optical character recognition'],
+    ] as const) {
+      const doc = await extractPdf(read(file));
+      expect(doc.ocrPageCount, file).toBe(1);
+      expect(cleanDocument(doc)[0].text, file).toContain(words);
+    }
   });
 
-  it('explains a Type3 font without a Unicode map, but reads one that has it', async () => {
-    await expect(extractPdf(read('pdf/ocrmypdf-type3_font_nomapping.pdf'))).rejects.toMatchObject({
+  it('OCRs the two-column scan column by column, within 5% CER of its transcription', async () => {
+    const doc = await extractPdf(read('pdf/ocrmypdf-linn-scanned-2col.pdf'));
+    const text = cleanDocument(doc)[0].text;
+    const truth = readFileSync(resolve(CORPUS_DIR, 'pdf/ocrmypdf-linn-scanned-2col.groundtruth.txt'), 'utf8');
+    expect(characterErrorRate(truth, text)).toBeLessThan(0.05);
+    // OCR'd lines have boxes on the page like a text layer's.
+    const line = doc.pages[0].lines?.find((l) => l.text.startsWith('To record a sequence'));
+    expect(line?.rect.x).toBeLessThan(0.5);
+    expect(line?.rect.y).toBeGreaterThan(0.2);
+  });
+
+  it('OCRs a Type3 font without a Unicode map instead of keeping its symbols, and reads one that has it', async () => {
+    const doc = await extractPdf(read('pdf/ocrmypdf-type3_font_nomapping.pdf'));
+    expect(doc.ocrPageCount).toBe(1);
+    expect(doc.pages[0].text).toBe('ua');
+    await expect(
+      extractPdf(read('pdf/ocrmypdf-type3_font_nomapping.pdf'), { ocr: false }),
+    ).rejects.toMatchObject({
       code: 'UNREADABLE_TEXT',
       message: expect.stringContaining('no usable character mapping'),
     });
     const ok = await extractPdf(read('pdf/pdfjs-simpletype3font.pdf'));
+    expect(ok.ocrPageCount).toBe(0);
     expect(ok.pages[0].text).toContain('ababab');
   });
 
