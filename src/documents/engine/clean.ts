@@ -162,7 +162,9 @@ function edgeLines(page: ExtractedPage, texts: string[]): Map<number, Edge> {
     // A source line is a candidate only when every box on it is (a header split into left and right parts).
     if (list[0] && list.every((e) => e === list[0])) edges.set(i, list[0]);
   }
-  return edges;
+  // A running head sits above or below a body: a page made only of candidates (one line, a title slide)
+  // has none.
+  return edges.size < byLine.size ? edges : new Map();
 }
 
 function findRunningHeads(lines: string[][], edges: Map<number, Edge>[]): Set<string> {

@@ -1,7 +1,13 @@
 import mammoth from 'mammoth';
 import { htmlToBlocks } from './docx-html.ts';
+import { assignPages, readDocxBreaks } from './docx-pages.ts';
 import { paginateBlocks } from './paginate.ts';
-import { type ExtractedDocument, ExtractionError, type ExtractionLimits } from './types.ts';
+import {
+  type ExtractedDocument,
+  type ExtractedPage,
+  ExtractionError,
+  type ExtractionLimits,
+} from './types.ts';
 import { readZipDirectory, readZipEntry, type ZipEntry, ZipFormatError } from './zip-directory.ts';
 
 export const DOCX_MESSAGES = {
@@ -61,14 +67,15 @@ export function guardDocxZip(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): Z
 }
 
 /**
- * DOCX has no stored pagination (page breaks depend on Word's layout engine, and mammoth drops explicit
- * breaks), so the text is cut into synthetic pages of about 3,000 characters at paragraph boundaries.
+ * Word's pages where the file records them (the page breaks Word rendered when it last saved the file, or
+ * hard page and section breaks); a file with none is cut into synthetic pages of about 3,000 characters at
+ * paragraph boundaries, and says so with `pageCountEstimated`.
  */
 export async function extractDocx(
   bytes: Uint8Array,
   limits: ExtractionLimits = {},
 ): Promise<ExtractedDocument> {
-  guardDocxZip(bytes, limits.maxDocxBytes ?? DEFAULT_MAX_BYTES);
+  const entries = guardDocxZip(bytes, limits.maxDocxBytes ?? DEFAULT_MAX_BYTES);
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
@@ -88,8 +95,26 @@ export async function extractDocx(
       `The Word file holds more than ${limits.maxChars.toLocaleString('en')} characters of text, over the limit.`,
     );
   }
-  // An image-only or empty document is valid: it yields no pages rather than an error.
-  const pages = paginateBlocks(blocks);
+  const body = entries.find((e) => e.name === 'word/document.xml')!;
+  const breaks = readDocxBreaks(new TextDecoder().decode(readZipEntry(bytes, body)));
   const title = blocks.find((b) => b.startsWith('# '))?.slice(2);
-  return { kind: 'docx', pages, pageCount: pages.length, ...(title ? { title } : {}) };
+  if (breaks.source === 'none') {
+    // An image-only or empty document is valid: it yields no pages rather than an error.
+    const pages = paginateBlocks(blocks);
+    return {
+      kind: 'docx',
+      pages,
+      pageCount: pages.length,
+      pageCountEstimated: true,
+      ...(title ? { title } : {}),
+    };
+  }
+  const paged = assignPages(blocks, breaks);
+  const pageCount = Math.max(breaks.pageCount, ...paged.map((b) => b.page));
+  const pages: ExtractedPage[] = Array.from({ length: pageCount }, (_, i) => ({ number: i + 1, text: '' }));
+  for (const { text, page } of paged) {
+    const target = pages[page - 1];
+    target.text = target.text ? `${target.text}\n\n${text}` : text;
+  }
+  return { kind: 'docx', pages, pageCount, pageCountEstimated: false, ...(title ? { title } : {}) };
 }
