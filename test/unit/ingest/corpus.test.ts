@@ -152,10 +152,17 @@ describeCorpus('DOCX corpus', () => {
     expect(various).toContain('1. Number bullet 1');
   });
 
-  it('gives the long handbook synthetic pages and heading structure', async () => {
-    const doc = await extractDocx(read('docx/unstructured-handbook-872p.docx'));
-    expect(doc.pageCount).toBeGreaterThan(200);
-    expect(doc.pages.filter((p) => /^#{1,6} /m.test(p.text)).length).toBeGreaterThan(50);
+  it('takes Word pages from the breaks the files record', async () => {
+    // The handbook has 54 manual page breaks and section breaks, but no rendered ones.
+    const handbook = await extractDocx(read('docx/unstructured-handbook-872p.docx'));
+    expect(handbook).toMatchObject({ pageCountEstimated: false });
+    expect(handbook.pageCount).toBeGreaterThan(54);
+    expect(handbook.pages.filter((p) => /^#{1,6} /m.test(p.text)).length).toBeGreaterThan(40);
+    // The Russian contract was saved by Word with 93 rendered page breaks: 94 pages.
+    const contract = await extractDocx(read('docx/poi-bug65649-russian-contract.docx'));
+    expect(contract).toMatchObject({ pageCount: 94, pageCountEstimated: false });
+    const estimated = await extractDocx(read('docx/poi-IllustrativeCases.docx'));
+    expect(estimated.pageCountEstimated).toBe(true);
   });
 
   it('returns empty results, not errors, for documents without text', async () => {
