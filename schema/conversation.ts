@@ -8,7 +8,7 @@ import {
 } from '../src/entities/conversation.ts';
 import type { MessageStreamEvent } from '../src/events.ts';
 import { builder } from './builder.ts';
-import { ChunkRef, DocumentRef } from './document.ts';
+import { ChunkRef, DocumentRef, HighlightRef } from './document.ts';
 import { RoomRef } from './room.ts';
 
 export const MessageRoleEnum = builder.enumType('MessageRole', { values: MESSAGE_ROLES });
@@ -45,10 +45,24 @@ export const CitationRef = builder.objectRef<CitationView>('Citation').implement
         citation.document ? context.loaders.documentById.load(citation.document.id) : null,
     }),
     documentTitle: t.exposeString('documentTitle'),
+    pageLabel: t.string({
+      description: 'Printed page label of pageStart ("iv", "12"); the physical number when the file has none',
+      resolve: (citation) => citation.pageLabel ?? String(citation.pageStart),
+    }),
+    headingPath: t.stringList({
+      description: 'The section of the cited chunk, outermost heading first',
+      resolve: (citation) => citation.headingPath ?? [],
+    }),
+    highlights: t.field({
+      type: [HighlightRef],
+      description:
+        'PDF only: boxes of the quoted text on its pages (its lines, cut to its first and last characters)',
+      resolve: (citation) => citation.boxes ?? [],
+    }),
     boxes: t.field({
       type: 'JSON',
       nullable: true,
-      description: 'PDF only: line boxes of the quote on its pages, for highlighting',
+      deprecationReason: 'Use highlights (typed, the same boxes)',
       resolve: (citation) => citation.boxes ?? null,
     }),
   }),

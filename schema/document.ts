@@ -1,6 +1,8 @@
 import { resolveArrayConnection, resolveOffsetConnection } from '@pothos/plugin-relay';
 import type { DocumentView } from '../loaders/documents.ts';
 import { chunksOfDocument } from '../src/documents/document-service.ts';
+import { unpackLines } from '../src/documents/engine/highlights.ts';
+import type { Highlight } from '../src/documents/engine/types.ts';
 import { type Chunk, DOCUMENT_STATUSES, INGEST_STAGES } from '../src/entities/document.ts';
 import type { HighlightBox } from '../src/entities/flashcard.ts';
 import type { ProgressEvent } from '../src/events.ts';
@@ -14,6 +16,20 @@ export const IngestStageEnum = builder.enumType('IngestStage', { values: INGEST_
 
 export const DocumentRef = builder.objectRef<DocumentView>('Document');
 export const ChunkRef = builder.objectRef<Chunk>('Chunk');
+
+export const HighlightRef = builder.objectRef<Highlight>('Highlight').implement({
+  description:
+    'A box to highlight on a page: normalised 0..1 to the page as displayed at rotation 0 (pdf.js ' +
+    '`page.getViewport({ scale: 1 })`, the page’s own /Rotate applied), origin top-left. Multiply by the ' +
+    'viewport’s width and height to draw it.',
+  fields: (t) => ({
+    page: t.exposeInt('page', { description: 'Physical page, 1-based' }),
+    x: t.exposeFloat('x'),
+    y: t.exposeFloat('y'),
+    width: t.exposeFloat('width'),
+    height: t.exposeFloat('height'),
+  }),
+});
 
 builder.node(DocumentRef, {
   id: { resolve: (document) => document.id },
@@ -38,6 +54,22 @@ builder.node(DocumentRef, {
       description: 'Why ingestion failed, for a person to read',
     }),
     pageCount: t.exposeInt('pageCount', { nullable: true }),
+    ocrPageCount: t.int({
+      description:
+        'Pages whose text came from OCR (scanned pages, or fonts whose text layer decodes to symbols)',
+      resolve: (document) => document.ocrPageCount ?? 0,
+    }),
+    pageCountEstimated: t.boolean({
+      description:
+        'True only for a Word file that records no page breaks: its pages are then ~3,000-character slices',
+      resolve: (document) => document.pageCountEstimated ?? false,
+    }),
+    warning: t.string({
+      nullable: true,
+      description:
+        'Something a READY document’s reader should know, e.g. pages that stayed unreadable even with OCR',
+      resolve: (document) => document.warning ?? null,
+    }),
     chunkCount: t.exposeInt('chunkCount'),
     version: t.exposeInt('version'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
@@ -70,10 +102,23 @@ builder.node(ChunkRef, {
     text: t.exposeString('text'),
     pageStart: t.exposeInt('pageStart'),
     pageEnd: t.exposeInt('pageEnd'),
+    pageLabelStart: t.string({
+      description: 'Printed page label of pageStart ("iv", "12"); the physical number when the file has none',
+      resolve: (chunk) => chunk.pageLabelStart ?? String(chunk.pageStart),
+    }),
+    pageLabelEnd: t.string({
+      description: 'Printed page label of pageEnd',
+      resolve: (chunk) => chunk.pageLabelEnd ?? String(chunk.pageEnd),
+    }),
     charStart: t.exposeInt('charStart'),
     charEnd: t.exposeInt('charEnd'),
     tokenCount: t.exposeInt('tokenCount'),
     headingPath: t.exposeStringList('headingPath'),
+    highlights: t.field({
+      type: [HighlightRef],
+      description: 'PDF only: the chunk’s line boxes on its pages (empty for Word and text)',
+      resolve: (chunk) => unpackLines(chunk.boxes).map(({ charStart: _s, charEnd: _e, ...box }) => box),
+    }),
     document: t.field({
       type: DocumentRef,
       resolve: async (chunk, _args, context) => (await context.loaders.documentById.load(chunk.document.id))!,

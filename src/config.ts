@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { OcrConfigError, parseOcrLanguages } from './documents/engine/ocr.ts';
 import { defaultModelsDir } from './retrieval/model/model-files.ts';
 
 const optionalUrl = z.url({ protocol: /^https?$/ }).optional();
@@ -49,6 +50,14 @@ const EnvSchema = z.object({
     .default(50 * 1024 * 1024),
   /** Jobs each worker process runs at once per queue (extraction itself uses one thread per process). */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  /** OCR of scanned pages and of text layers that decode to symbols; `off` leaves such pages unread. */
+  OCR: z.enum(['on', 'off']).default('on'),
+  /** tesseract languages joined by "+", each with its `@tesseract.js-data/<code>` package installed. */
+  OCR_LANGUAGES: z.string().min(1).default('eng'),
+  /** Recognition threads per worker process (each page is read by one). */
+  OCR_WORKERS: z.coerce.number().int().min(1).max(16).default(2),
+  /** OCR time per document, on top of the 120 s for reading it. */
+  OCR_TIME_BUDGET_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   /** Benchmarks only: `off` turns DataLoader batching off to show the N+1 it prevents. */
   DATALOADER_BATCHING: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -80,6 +89,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const values = parsed.data;
+  if (values.OCR === 'on') {
+    try {
+      parseOcrLanguages(values.OCR_LANGUAGES);
+    } catch (error) {
+      if (!(error instanceof OcrConfigError)) throw error;
+      throw new ConfigError(`Invalid configuration:\n${error.message} Or set OCR=off.`);
+    }
+  }
   const dataDir = resolve(values.DATA_DIR);
   if (values.NODE_ENV === 'production' && !values.JWT_SECRET) {
     throw new ConfigError(

@@ -1,5 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
+import { highlightsForRange, unpackLines } from '../documents/engine/highlights.ts';
+import type { Highlight } from '../documents/engine/types.ts';
 import { Citation, Message, type MessageMetadata } from '../entities/conversation.ts';
 import { Document } from '../entities/document.ts';
 import type { Metrics } from '../metrics.ts';
@@ -107,8 +109,26 @@ export class AnswerRunner {
       pageStart: hit.chunk.pageStart,
       pageEnd: hit.chunk.pageEnd,
       score: hit.score,
+      pageLabel: hit.chunk.pageLabelStart ?? String(hit.chunk.pageStart),
+      pageLabelEnd: hit.chunk.pageLabelEnd ?? String(hit.chunk.pageEnd),
+      headingPath: hit.chunk.headingPath,
+      lines: unpackLines(hit.chunk.boxes),
     }));
   }
+}
+
+/** The boxes of a quote's lines in its chunk (the quote is verbatim chunk text); none outside PDFs. */
+function quoteHighlights(source: SourceChunk, quote: string): Highlight[] | null {
+  if (!source.lines?.length) return null;
+  const at = source.text.indexOf(quote);
+  return at < 0 ? null : highlightsForRange(source.lines, at, at + quote.length);
+}
+
+/** The printed label of a page of the chunk: known for its first and last page, else the number. */
+function labelOf(source: SourceChunk, page: number): string {
+  if (page === source.pageStart && source.pageLabel) return source.pageLabel;
+  if (page === source.pageEnd && source.pageLabelEnd) return source.pageLabelEnd;
+  return String(page);
 }
 
 /** One answer on its way: the text so far, what the message's metadata will record, and each stage. */
@@ -215,15 +235,23 @@ class AnswerRun {
     const { messageId } = this.request;
     await this.em.transactional(async (tx) => {
       for (const citation of verified.citations) {
+        const source = packed.sources[citation.index - 1];
+        const boxes = source ? quoteHighlights(source, citation.quote) : null;
+        // With boxes the quote's own pages are known, narrower than the chunk's span.
+        const pageStart = boxes?.length ? Math.min(...boxes.map((b) => b.page)) : citation.pageStart;
+        const pageEnd = boxes?.length ? Math.max(...boxes.map((b) => b.page)) : citation.pageEnd;
         tx.create(Citation, {
           message: messageId,
           index: citation.index,
           chunk: citation.chunkId,
           document: citation.documentId,
-          documentTitle: packed.sources[citation.index - 1]?.documentTitle ?? '',
-          pageStart: citation.pageStart,
-          pageEnd: citation.pageEnd,
+          documentTitle: source?.documentTitle ?? '',
+          pageStart,
+          pageEnd,
           quote: citation.quote,
+          pageLabel: source ? labelOf(source, pageStart) : null,
+          headingPath: source?.headingPath ?? null,
+          boxes,
         });
       }
       await tx.nativeUpdate(

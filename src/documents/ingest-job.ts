@@ -6,6 +6,7 @@ import type { VectorRecord } from '../retrieval/ports.ts';
 import { allVectorKeys, liveVectorKey } from '../retrieval/room-vectors.ts';
 import type { Services } from '../services.ts';
 import type { ExtractorPool } from './engine/extractor-pool.ts';
+import { packLines } from './engine/highlights.ts';
 import { INGEST_LIMITS } from './engine/limits.ts';
 import {
   type ChunkDraft,
@@ -34,8 +35,10 @@ export type IngestServices = Pick<
 
 const EMBED_BATCH = 128;
 /** Progress weight of each stage, so the bar moves evenly over a typical document. */
-const SPAN: Record<'EXTRACTING' | 'CHUNKING' | 'EMBEDDING' | 'INDEXING', [number, number]> = {
-  EXTRACTING: [0, 0.5],
+const SPAN: Record<'EXTRACTING' | 'OCR' | 'CHUNKING' | 'EMBEDDING' | 'INDEXING', [number, number]> = {
+  EXTRACTING: [0, 0.3],
+  // Only pages without a usable text layer are OCR'd, once the others are read.
+  OCR: [0.3, 0.5],
   CHUNKING: [0.5, 0.55],
   EMBEDDING: [0.55, 0.9],
   INDEXING: [0.9, 1],
@@ -106,6 +109,16 @@ class IngestRun {
       this.document.kind,
       this.services.limits ?? INGEST_LIMITS,
       (p) => {
+        if (p.stage === 'OCR') {
+          // OCR takes seconds a page: every page is worth an event.
+          void this.report(
+            'OCR',
+            p.page / p.pageCount,
+            `OCR: page ${p.page} of ${p.pageCount} read`,
+            true,
+          ).catch(() => undefined);
+          return;
+        }
         if (Date.now() - lastReported < 100 && p.page !== p.pageCount) return;
         lastReported = Date.now();
         void this.report('EXTRACTING', p.page / p.pageCount, `Extracted page ${p.page} of ${p.pageCount}`);
@@ -228,6 +241,9 @@ class IngestRun {
           stageMessage: summary(extracted),
           error: null,
           pageCount: extracted.pageCount,
+          ocrPageCount: extracted.ocrPageCount,
+          pageCountEstimated: extracted.pageCountEstimated,
+          warning: extracted.warning ?? null,
           chunkCount: drafts.length,
         },
       );
@@ -245,6 +261,8 @@ class IngestRun {
           text: draft.text,
           pageStart: draft.pageStart,
           pageEnd: draft.pageEnd,
+          pageLabelStart: draft.pageLabelStart,
+          pageLabelEnd: draft.pageLabelEnd,
           charStart: draft.charStart,
           charEnd: draft.charEnd,
           tokenCount: draft.tokenCount,
@@ -252,6 +270,7 @@ class IngestRun {
           textHash: hashes[i]!,
           embedderId,
           embedding: Buffer.from(vectors[i]!.buffer, vectors[i]!.byteOffset, vectors[i]!.byteLength),
+          boxes: draft.lines.length > 0 ? packLines(draft.lines) : null,
         });
       }
       if (firstInRoom) await tx.nativeUpdate(Room, { id: roomId, embedderId: null }, { embedderId });
@@ -260,6 +279,9 @@ class IngestRun {
       status: 'READY',
       error: null,
       pageCount: extracted.pageCount,
+      ocrPageCount: extracted.ocrPageCount,
+      pageCountEstimated: extracted.pageCountEstimated,
+      warning: extracted.warning ?? null,
       chunkCount: drafts.length,
     });
     await publishProgress(this.services.pubsub, document, {
@@ -335,7 +357,9 @@ class IngestRun {
 }
 
 function summary(extracted: PreparedDocument) {
-  return `${extracted.chunks.length} chunks from ${extracted.pageCount} pages`;
+  const ocr = extracted.ocrPageCount > 0 ? ` (${extracted.ocrPageCount} read with OCR)` : '';
+  const base = `${extracted.chunks.length} chunks from ${extracted.pageCount} pages${ocr}`;
+  return extracted.warning ? `${base}; ${extracted.warning}` : base;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { baseProperties } from './base.ts';
-import { Chunk, type ChunkBox, Document } from './document.ts';
+import { Chunk, Document, type Highlight } from './document.ts';
 import { Room } from './room.ts';
 import { User } from './user.ts';
 
@@ -62,7 +62,11 @@ export const Citation = defineEntity({
     pageStart: p.integer(),
     pageEnd: p.integer(),
     quote: p.text(),
-    boxes: p.json<ChunkBox[]>().nullable(),
+    /** Printed label of pageStart, and the cited chunk's section. */
+    pageLabel: p.string().length(40).nullable(),
+    headingPath: p.json<string[]>().nullable(),
+    /** PDF only: boxes of the quote's lines on the page, normalised (see Highlight). */
+    boxes: p.json<Highlight[]>().nullable(),
   },
 });
 export type Citation = InferEntity<typeof Citation>;

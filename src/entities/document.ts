@@ -1,4 +1,6 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import type { PackedLine } from '../documents/engine/highlights.ts';
+import type { Highlight } from '../documents/engine/types.ts';
 import { baseProperties } from './base.ts';
 import { Room } from './room.ts';
 import { User } from './user.ts';
@@ -8,6 +10,7 @@ export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 export const INGEST_STAGES = [
   'QUEUED',
   'EXTRACTING',
+  'OCR',
   'CHUNKING',
   'EMBEDDING',
   'INDEXING',
@@ -36,6 +39,12 @@ export const Document = defineEntity({
     stageMessage: p.text().nullable(),
     error: p.text().nullable(),
     pageCount: p.integer().nullable(),
+    /** Pages whose text came from OCR. */
+    ocrPageCount: p.integer().default(0),
+    /** Word only: the file records no page breaks, so its pages are ~3,000-character slices. */
+    pageCountEstimated: p.boolean().default(false),
+    /** Something a READY document's reader should know (pages that stayed unreadable, even with OCR). */
+    warning: p.text().nullable(),
     chunkCount: p.integer().default(0),
     /** Bumped by replaceDocument; chunk ids derive from it, so a rerun of the same version is idempotent. */
     version: p.integer().default(1),
@@ -67,6 +76,9 @@ export const Chunk = defineEntity({
     text: p.text(),
     pageStart: p.integer(),
     pageEnd: p.integer(),
+    /** Printed page labels of pageStart and pageEnd; null for chunks stored before labels were read. */
+    pageLabelStart: p.string().length(40).nullable(),
+    pageLabelEnd: p.string().length(40).nullable(),
     charStart: p.integer(),
     charEnd: p.integer(),
     tokenCount: p.integer(),
@@ -75,20 +87,13 @@ export const Chunk = defineEntity({
     textHash: p.string().length(64),
     embedderId: p.string().length(200),
     embedding: p.blob().lazy(),
-    /** Line boxes on the page for citation highlights (PDF only). */
-    boxes: p.json<ChunkBox[]>().nullable().lazy(),
+    /**
+     * PDF only: the chunk's line boxes, one array per line ([page, x, y, width, height, charStart, charEnd],
+     * normalised to the page, char offsets into `text`), in one column rather than a row per line.
+     */
+    boxes: p.json<PackedLine[]>().nullable(),
   },
 });
 export type Chunk = InferEntity<typeof Chunk>;
 
-export interface ChunkBox {
-  page: number;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  pageWidth: number;
-  pageHeight: number;
-  charStart: number;
-  charEnd: number;
-}
+export type { Highlight };

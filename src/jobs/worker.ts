@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { JobWithMetadata } from 'pg-boss';
 import { ExtractorPool } from '../documents/engine/extractor-pool.ts';
-import { INGEST_LIMITS } from '../documents/engine/limits.ts';
+import { ingestLimits } from '../documents/engine/limits.ts';
 import { runIngestJob } from '../documents/ingest-job.ts';
 import { runDeckJob } from '../flashcards/deck-job.ts';
 import { runQuizJob } from '../quizzes/quiz-job.ts';
@@ -20,7 +20,7 @@ type Queue = (typeof QUEUES)[keyof typeof QUEUES];
 export async function startWorkers(services: Services, options: { concurrency?: number } = {}) {
   const concurrency = options.concurrency ?? 2;
   const extractor = new ExtractorPool({ size: 1 });
-  const ingestServices = { ...services, extractor, limits: INGEST_LIMITS };
+  const ingestServices = { ...services, extractor, limits: ingestLimits(services.config) };
 
   const worker = `${hostname()}:${process.pid}`;
   /**

@@ -27,13 +27,13 @@ export type AddRoomMemberInput = {
   roomId: Scalars['ID']['input'];
 };
 
-/** The server’s grading of one answer; the correct answer, explanation and evidence as the quiz’s `revealAnswers` allows */
+/** The server’s grading of one answer, with the explanation and the evidence it rests on */
 export type AnswerResult = {
   __typename?: 'AnswerResult';
   correct: Scalars['Boolean']['output'];
-  correctAnswer: Maybe<Scalars['String']['output']>;
-  evidence: Maybe<Evidence>;
-  explanation: Maybe<Scalars['String']['output']>;
+  correctAnswer: Scalars['String']['output'];
+  evidence: Evidence;
+  explanation: Scalars['String']['output'];
   question: Question;
 };
 
@@ -56,47 +56,21 @@ export type AuthPayload = {
   user: User;
 };
 
-export type Card = Node & {
-  __typename?: 'Card';
-  back: Scalars['String']['output'];
-  deck: Deck;
-  evidence: CardEvidence;
-  front: Scalars['String']['output'];
-  id: Scalars['ID']['output'];
-  kind: CardKind;
-};
-
-/** The quote a card was verified against, verbatim in its chunk, and where it stands */
-export type CardEvidence = {
-  __typename?: 'CardEvidence';
-  chunk: Maybe<Chunk>;
-  /** Null once the document was deleted */
-  document: Maybe<Document>;
-  documentTitle: Scalars['String']['output'];
-  /** The quote's boxes on its pages (empty where the document has no layout) */
-  highlights: Array<Highlight>;
-  pageEnd: Scalars['Int']['output'];
-  /** The printed label of pageStart */
-  pageLabel: Scalars['String']['output'];
-  pageStart: Scalars['Int']['output'];
-  quote: Scalars['String']['output'];
-};
-
-export type CardKind =
-  | 'CLOZE'
-  | 'DEFINITION'
-  | 'MISSED_QUESTION'
-  | 'QUESTION';
-
 export type Chunk = Node & {
   __typename?: 'Chunk';
   charEnd: Scalars['Int']['output'];
   charStart: Scalars['Int']['output'];
   document: Document;
   headingPath: Array<Scalars['String']['output']>;
+  /** PDF only: the chunk’s line boxes on its pages (empty for Word and text) */
+  highlights: Array<Highlight>;
   id: Scalars['ID']['output'];
   ordinal: Scalars['Int']['output'];
   pageEnd: Scalars['Int']['output'];
+  /** Printed page label of pageEnd */
+  pageLabelEnd: Scalars['String']['output'];
+  /** Printed page label of pageStart ("iv", "12"); the physical number when the file has none */
+  pageLabelStart: Scalars['String']['output'];
   pageStart: Scalars['Int']['output'];
   text: Scalars['String']['output'];
   tokenCount: Scalars['Int']['output'];
@@ -105,14 +79,20 @@ export type Chunk = Node & {
 /** A `[n]` marker of an answer: the cited chunk, its pages and the quote checked to be in it */
 export type Citation = {
   __typename?: 'Citation';
-  /** PDF only: line boxes of the quote on its pages, for highlighting */
+  /** @deprecated Use highlights (typed, the same boxes) */
   boxes: Maybe<Scalars['JSON']['output']>;
   /** Null once the document was deleted or replaced */
   chunk: Maybe<Chunk>;
   document: Maybe<Document>;
   documentTitle: Scalars['String']['output'];
+  /** The section of the cited chunk, outermost heading first */
+  headingPath: Array<Scalars['String']['output']>;
+  /** PDF only: boxes of the quoted text on its pages (its lines, cut to its first and last characters) */
+  highlights: Array<Highlight>;
   index: Scalars['Int']['output'];
   pageEnd: Scalars['Int']['output'];
+  /** Printed page label of pageStart ("iv", "12"); the physical number when the file has none */
+  pageLabel: Scalars['String']['output'];
   pageStart: Scalars['Int']['output'];
   quote: Scalars['String']['output'];
 };
@@ -152,63 +132,6 @@ export type CreateRoomInput = {
   name: Scalars['String']['input'];
 };
 
-export type Deck = Node & {
-  __typename?: 'Deck';
-  cardCount: Scalars['Int']['output'];
-  /** In deck order */
-  cards: DeckCardsConnection;
-  createdAt: Scalars['DateTime']['output'];
-  error: Maybe<Scalars['String']['output']>;
-  id: Scalars['ID']['output'];
-  /** MISSED_QUESTIONS: the viewer's own deck of quiz questions they answered wrong */
-  kind: DeckKind;
-  room: Room;
-  stats: Maybe<QuizStats>;
-  status: DeckStatus;
-  title: Scalars['String']['output'];
-};
-
-
-export type DeckCardsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  before?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  last?: InputMaybe<Scalars['Int']['input']>;
-};
-
-export type DeckCardsConnection = {
-  __typename?: 'DeckCardsConnection';
-  edges: Array<DeckCardsConnectionEdge>;
-  pageInfo: PageInfo;
-};
-
-export type DeckCardsConnectionEdge = {
-  __typename?: 'DeckCardsConnectionEdge';
-  cursor: Scalars['String']['output'];
-  node: Card;
-};
-
-export type DeckKind =
-  | 'GENERATED'
-  | 'MISSED_QUESTIONS';
-
-export type DeckProgress = {
-  __typename?: 'DeckProgress';
-  deck: Maybe<Deck>;
-  drafted: Scalars['Int']['output'];
-  error: Maybe<Scalars['String']['output']>;
-  rejected: Scalars['Int']['output'];
-  round: Scalars['Int']['output'];
-  stats: Maybe<QuizStats>;
-  status: DeckStatus;
-  verified: Scalars['Int']['output'];
-};
-
-export type DeckStatus =
-  | 'FAILED'
-  | 'GENERATING'
-  | 'READY';
-
 export type Document = Node & {
   __typename?: 'Document';
   chunkCount: Scalars['Int']['output'];
@@ -220,7 +143,11 @@ export type Document = Node & {
   filename: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   mimeType: Scalars['String']['output'];
+  /** Pages whose text came from OCR (scanned pages, or fonts whose text layer decodes to symbols) */
+  ocrPageCount: Scalars['Int']['output'];
   pageCount: Maybe<Scalars['Int']['output']>;
+  /** True only for a Word file that records no page breaks: its pages are then ~3,000-character slices */
+  pageCountEstimated: Scalars['Boolean']['output'];
   progress: Scalars['Float']['output'];
   room: Room;
   sizeBytes: Scalars['Int']['output'];
@@ -228,6 +155,8 @@ export type Document = Node & {
   status: DocumentStatus;
   title: Scalars['String']['output'];
   version: Scalars['Int']['output'];
+  /** Something a READY document’s reader should know, e.g. pages that stayed unreadable even with OCR */
+  warning: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -274,39 +203,21 @@ export type Evidence = {
   quote: Scalars['String']['output'];
 };
 
-export type GenerateFlashcardsInput = {
-  count: Scalars['Int']['input'];
-  /** Defaults to every READY document of the room */
-  documentIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  roomId: Scalars['ID']['input'];
-  title?: InputMaybe<Scalars['String']['input']>;
-};
-
 export type GenerateQuizInput = {
   /** Defaults to every READY document of the room */
   documentIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Defaults to all three kinds */
   kinds?: InputMaybe<Array<QuestionKind>>;
-  /** Attempts each viewer may start; omitted or null: unlimited (practice) */
-  maxAttempts?: InputMaybe<Scalars['Int']['input']>;
   questionCount: Scalars['Int']['input'];
-  /** Defaults to AFTER_EACH */
-  revealAnswers?: InputMaybe<RevealAnswers>;
   roomId: Scalars['ID']['input'];
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type GenerateStudyGuideInput = {
-  /** Defaults to every READY document of the room */
-  documentIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  roomId: Scalars['ID']['input'];
-  title?: InputMaybe<Scalars['String']['input']>;
-};
-
-/** A box on a physical page (1-based), normalised 0..1 to the page, origin top-left */
+/** A box to highlight on a page: normalised 0..1 to the page as displayed at rotation 0 (pdf.js `page.getViewport({ scale: 1 })`, the page’s own /Rotate applied), origin top-left. Multiply by the viewport’s width and height to draw it. */
 export type Highlight = {
   __typename?: 'Highlight';
   height: Scalars['Float']['output'];
+  /** Physical page, 1-based */
   page: Scalars['Int']['output'];
   width: Scalars['Float']['output'];
   x: Scalars['Float']['output'];
@@ -319,6 +230,7 @@ export type IngestStage =
   | 'EXTRACTING'
   | 'FAILED'
   | 'INDEXING'
+  | 'OCR'
   | 'QUEUED'
   | 'READY';
 
@@ -449,12 +361,8 @@ export type Mutation = {
   /** Removes the document with its chunks, vectors and stored bytes; returns its id */
   deleteDocument: Scalars['ID']['output'];
   finishQuizAttempt: QuizAttempt;
-  /** Enqueues generation and returns the GENERATING deck; follow it with deckProgress */
-  generateFlashcards: Deck;
   /** Enqueues generation and returns the GENERATING quiz; follow it with quizProgress */
   generateQuiz: Quiz;
-  /** Enqueues a cited study guide and returns it GENERATING; follow it with studyGuideStream. A viewer's guide is private to them */
-  generateStudyGuide: StudyGuide;
   joinLiveQuiz: LiveQuizSession;
   /** Host only: opens the next question with a deadline, or reveals the open one, or finishes */
   nextLiveQuestion: LiveQuizSession;
@@ -462,8 +370,6 @@ export type Mutation = {
   replaceDocument: Document;
   /** Ingests a FAILED document again from its stored bytes; returns it QUEUED */
   retryDocumentIngestion: Document;
-  /** Rates a due card; FSRS schedules its next review. A card reviewed concurrently or not yet due is refused (BAD_USER_INPUT) */
-  reviewCard: ReviewItem;
   signIn: AuthPayload;
   signUp: AuthPayload;
   startConversation: Conversation;
@@ -471,9 +377,6 @@ export type Mutation = {
   startQuizAttempt: QuizAttempt;
   submitAnswer: AnswerResult;
   submitLiveAnswer: LiveAnswerReceipt;
-  /** Editors and owners: how many attempts viewers get, and when they see answers */
-  updateQuizSettings: Quiz;
-  updateRoomSettings: Room;
   /** GraphQL multipart upload; returns at once with a QUEUED document (or the existing one for the same bytes) */
   uploadDocument: Document;
 };
@@ -514,18 +417,8 @@ export type MutationFinishQuizAttemptArgs = {
 };
 
 
-export type MutationGenerateFlashcardsArgs = {
-  input: GenerateFlashcardsInput;
-};
-
-
 export type MutationGenerateQuizArgs = {
   input: GenerateQuizInput;
-};
-
-
-export type MutationGenerateStudyGuideArgs = {
-  input: GenerateStudyGuideInput;
 };
 
 
@@ -547,11 +440,6 @@ export type MutationReplaceDocumentArgs = {
 
 export type MutationRetryDocumentIngestionArgs = {
   id: Scalars['ID']['input'];
-};
-
-
-export type MutationReviewCardArgs = {
-  input: ReviewCardInput;
 };
 
 
@@ -591,16 +479,6 @@ export type MutationSubmitLiveAnswerArgs = {
 };
 
 
-export type MutationUpdateQuizSettingsArgs = {
-  input: UpdateQuizSettingsInput;
-};
-
-
-export type MutationUpdateRoomSettingsArgs = {
-  input: UpdateRoomSettingsInput;
-};
-
-
 export type MutationUploadDocumentArgs = {
   input: UploadDocumentInput;
 };
@@ -619,24 +497,15 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
-  /** The deck as Anki-importable tab-separated text (File → Import in Anki) */
-  exportDeck: Scalars['String']['output'];
   /** The signed-in user, or null for anonymous callers */
   me: Maybe<User>;
   node: Maybe<Node>;
   nodes: Array<Maybe<Node>>;
-  /** The viewer's cards due now in this room, most overdue first, then new cards up to the room's daily cap */
-  reviewQueue: Array<ReviewItem>;
   room: Room;
   /** The viewer's rooms, newest first */
   rooms: QueryRoomsConnection;
   /** Hybrid (BM25 + vector) search over the room’s chunks */
   search: Array<SearchHit>;
-};
-
-
-export type QueryExportDeckArgs = {
-  deckId: Scalars['ID']['input'];
 };
 
 
@@ -647,14 +516,6 @@ export type QueryNodeArgs = {
 
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
-};
-
-
-export type QueryReviewQueueArgs = {
-  deckId?: InputMaybe<Scalars['ID']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  roomId: Scalars['ID']['input'];
-  timezone?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -693,12 +554,10 @@ export type QueryRoomsConnectionEdge = {
 
 export type Question = Node & {
   __typename?: 'Question';
-  /** Null for a viewer until the quiz’s `revealAnswers` allows it (by default: once they have answered this question in an attempt), and while a live session has it open */
+  /** Null for a viewer until they have answered this question in an attempt */
   answer: Maybe<Scalars['String']['output']>;
   difficulty: Scalars['String']['output'];
-  /** Follows the same rule as `answer`: the quote locates the answer in the material */
-  evidence: Maybe<Evidence>;
-  /** Follows the same rule as `answer` */
+  evidence: Evidence;
   explanation: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   kind: QuestionKind;
@@ -718,10 +577,7 @@ export type Quiz = Node & {
   createdAt: Scalars['DateTime']['output'];
   error: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
-  /** Attempts each viewer may start; null is unlimited. Editors and owners are not bound */
-  maxAttempts: Maybe<Scalars['Int']['output']>;
   questions: QuizQuestionsConnection;
-  revealAnswers: RevealAnswers;
   room: Room;
   stats: Maybe<QuizStats>;
   status: QuizStatus;
@@ -750,8 +606,6 @@ export type QuizAttempt = Node & {
   createdAt: Scalars['DateTime']['output'];
   finishedAt: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
-  /** 1 for the viewer's first attempt of the quiz, then 2, ... */
-  number: Scalars['Int']['output'];
   quiz: Quiz;
   /** Fraction correct, 0..1, once finished */
   score: Maybe<Scalars['Float']['output']>;
@@ -793,7 +647,7 @@ export type QuizQuestionsConnectionEdge = {
   node: Question;
 };
 
-/** How generation went: drafts, verified and rejected questions (or cards), and the rounds it took */
+/** How generation went: drafts, verified and rejected questions, and the rounds it took */
 export type QuizStats = {
   __typename?: 'QuizStats';
   drafted: Scalars['Int']['output'];
@@ -812,94 +666,24 @@ export type QuizStatus =
   | 'GENERATING'
   | 'READY';
 
-/** A room moving to another embedder in the background; searches use the old vectors until done. */
-export type ReembedProgress = {
-  __typename?: 'ReembedProgress';
-  /** Chunks embedded with the target embedder so far. */
-  done: Scalars['Int']['output'];
-  progress: Scalars['Float']['output'];
-  startedAt: Scalars['DateTime']['output'];
-  targetEmbedder: Scalars['String']['output'];
-  total: Scalars['Int']['output'];
-};
-
-/** When a viewer sees a question’s answer, explanation and evidence; editors always do, and nobody else while a live session has the question open */
-export type RevealAnswers =
-  /** Once they have answered the question (practice; the default) */
-  | 'AFTER_EACH'
-  /** Once they have finished an attempt that answered it */
-  | 'AFTER_FINISH'
-  /** Never: viewers only learn whether they were right, and their score */
-  | 'NEVER';
-
-export type ReviewCardInput = {
-  cardId: Scalars['ID']['input'];
-  rating: ReviewRating;
-};
-
-/** A card with the viewer's FSRS review state (NEW and due now for a card never reviewed) */
-export type ReviewItem = {
-  __typename?: 'ReviewItem';
-  card: Card;
-  /** FSRS difficulty, 1..10 */
-  difficulty: Scalars['Float']['output'];
-  due: Scalars['DateTime']['output'];
-  lapses: Scalars['Int']['output'];
-  lastReview: Maybe<Scalars['DateTime']['output']>;
-  reps: Scalars['Int']['output'];
-  scheduledDays: Scalars['Int']['output'];
-  /** FSRS stability: days until recall falls to 90% */
-  stability: Scalars['Float']['output'];
-  state: ReviewState;
-};
-
-export type ReviewRating =
-  | 'AGAIN'
-  | 'EASY'
-  | 'GOOD'
-  | 'HARD';
-
-export type ReviewState =
-  | 'LEARNING'
-  | 'NEW'
-  | 'RELEARNING'
-  | 'REVIEW';
-
 export type Room = Node & {
   __typename?: 'Room';
   /** The viewer's own conversations in this room, newest first */
   conversations: RoomConversationsConnection;
   createdAt: Scalars['DateTime']['output'];
-  /** The room's flashcard decks and the viewer's own missed-questions deck, newest first */
-  decks: RoomDecksConnection;
   description: Maybe<Scalars['String']['output']>;
   /** Documents in the room, newest first */
   documents: RoomDocumentsConnection;
-  /** The embedder whose vectors the room is searched with, e.g. bge-small-en-v1.5-q8:384. */
-  embedder: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   members: RoomMembersConnection;
   name: Scalars['String']['output'];
   /** Quizzes in the room, newest first */
   quizzes: RoomQuizzesConnection;
-  reembedding: Maybe<ReembedProgress>;
-  /** The room's settings (owners; null for everyone else) */
-  settings: Maybe<RoomSettings>;
-  /** The room's study guides and the viewer's private ones, newest first */
-  studyGuides: RoomStudyGuidesConnection;
   viewerRole: Maybe<RoomRole>;
 };
 
 
 export type RoomConversationsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  before?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  last?: InputMaybe<Scalars['Int']['input']>;
-};
-
-
-export type RoomDecksArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -930,14 +714,6 @@ export type RoomQuizzesArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
-
-export type RoomStudyGuidesArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  before?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  last?: InputMaybe<Scalars['Int']['input']>;
-};
-
 export type RoomConversationsConnection = {
   __typename?: 'RoomConversationsConnection';
   edges: Array<RoomConversationsConnectionEdge>;
@@ -948,18 +724,6 @@ export type RoomConversationsConnectionEdge = {
   __typename?: 'RoomConversationsConnectionEdge';
   cursor: Scalars['String']['output'];
   node: Conversation;
-};
-
-export type RoomDecksConnection = {
-  __typename?: 'RoomDecksConnection';
-  edges: Array<RoomDecksConnectionEdge>;
-  pageInfo: PageInfo;
-};
-
-export type RoomDecksConnectionEdge = {
-  __typename?: 'RoomDecksConnectionEdge';
-  cursor: Scalars['String']['output'];
-  node: Deck;
 };
 
 export type RoomDocumentsConnection = {
@@ -1011,24 +775,6 @@ export type RoomRole =
   | 'OWNER'
   | 'VIEWER';
 
-export type RoomSettings = {
-  __typename?: 'RoomSettings';
-  /** Flashcards: new cards a member starts per day (reviews of started cards are not capped) */
-  newCardsPerDay: Scalars['Int']['output'];
-};
-
-export type RoomStudyGuidesConnection = {
-  __typename?: 'RoomStudyGuidesConnection';
-  edges: Array<RoomStudyGuidesConnectionEdge>;
-  pageInfo: PageInfo;
-};
-
-export type RoomStudyGuidesConnectionEdge = {
-  __typename?: 'RoomStudyGuidesConnectionEdge';
-  cursor: Scalars['String']['output'];
-  node: StudyGuide;
-};
-
 export type SearchHit = {
   __typename?: 'SearchHit';
   chunk: Chunk;
@@ -1051,60 +797,6 @@ export type StartConversationInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type StudyGuide = Node & {
-  __typename?: 'StudyGuide';
-  /** The guide as Markdown with `[n]` citation markers */
-  content: Scalars['String']['output'];
-  createdAt: Scalars['DateTime']['output'];
-  engine: Maybe<Scalars['String']['output']>;
-  error: Maybe<Scalars['String']['output']>;
-  id: Scalars['ID']['output'];
-  /** Made by a viewer for themselves: nobody else sees it */
-  private: Scalars['Boolean']['output'];
-  room: Room;
-  sections: Array<StudyGuideSection>;
-  status: StudyGuideStatus;
-  title: Scalars['String']['output'];
-};
-
-export type StudyGuidePoint = {
-  __typename?: 'StudyGuidePoint';
-  /** As for answers: each quote verbatim in its chunk; `index` is the guide's `[n]` */
-  citations: Array<Citation>;
-  /** The point, without its citation markers */
-  text: Scalars['String']['output'];
-};
-
-export type StudyGuideSection = {
-  __typename?: 'StudyGuideSection';
-  document: Maybe<Document>;
-  /** The document's heading where it has one, else the section's pages */
-  heading: Scalars['String']['output'];
-  pageEnd: Scalars['Int']['output'];
-  pageStart: Scalars['Int']['output'];
-  points: Array<StudyGuidePoint>;
-};
-
-export type StudyGuideStatus =
-  | 'FAILED'
-  | 'GENERATING'
-  | 'READY';
-
-export type StudyGuideStreamEvent = {
-  __typename?: 'StudyGuideStreamEvent';
-  /** The whole Markdown so far */
-  content: Scalars['String']['output'];
-  /** Text added since the previous event */
-  delta: Scalars['String']['output'];
-  done: Scalars['Boolean']['output'];
-  /** The text restarted (a retried job): show `content` instead of appending `delta` */
-  reset: Scalars['Boolean']['output'];
-  status: StudyGuideStatus;
-  /** The guide as stored: on the first event and on the final one; null on deltas */
-  studyGuide: Maybe<StudyGuide>;
-  studyGuideId: Scalars['ID']['output'];
-};
-
 export type SubmitAnswerInput = {
   answer: Scalars['String']['input'];
   attemptId: Scalars['ID']['input'];
@@ -1119,8 +811,6 @@ export type SubmitLiveAnswerInput = {
 
 export type Subscription = {
   __typename?: 'Subscription';
-  /** Drafted, verified and rejected counts and the round; the current state first, live until READY or FAILED */
-  deckProgress: DeckProgress;
   /** Ingestion stage and progress; the current state first, then live until READY or FAILED */
   documentProgress: DocumentProgress;
   /** Lobby, open question (without its answer), reveal with counts, leaderboard; current state first */
@@ -1131,13 +821,6 @@ export type Subscription = {
   quizProgress: QuizProgress;
   /** Members added to a room, live (members only) */
   roomMemberAdded: RoomMember;
-  /** A guide as it is written: the first event carries the whole text so far, then deltas per section, then a final event (done) with the stored guide */
-  studyGuideStream: StudyGuideStreamEvent;
-};
-
-
-export type SubscriptionDeckProgressArgs = {
-  deckId: Scalars['ID']['input'];
 };
 
 
@@ -1162,24 +845,6 @@ export type SubscriptionQuizProgressArgs = {
 
 
 export type SubscriptionRoomMemberAddedArgs = {
-  roomId: Scalars['ID']['input'];
-};
-
-
-export type SubscriptionStudyGuideStreamArgs = {
-  id: Scalars['ID']['input'];
-};
-
-export type UpdateQuizSettingsInput = {
-  /** Omitted: unchanged; null: unlimited */
-  maxAttempts?: InputMaybe<Scalars['Int']['input']>;
-  quizId: Scalars['ID']['input'];
-  /** Omitted: unchanged */
-  revealAnswers?: InputMaybe<RevealAnswers>;
-};
-
-export type UpdateRoomSettingsInput = {
-  newCardsPerDay?: InputMaybe<Scalars['Int']['input']>;
   roomId: Scalars['ID']['input'];
 };
 
@@ -1237,7 +902,7 @@ export type DeleteConversationMutationVariables = Exact<{
 
 export type DeleteConversationMutation = { __typename?: 'Mutation', deleteConversation: string };
 
-export type MessageFieldsFragment = { __typename?: 'Message', id: string, role: MessageRole, content: string, status: MessageStatus, error: string | null, groundedness: number | null, engine: string | null, model: string | null, metadata: unknown | null, citations: Array<{ __typename?: 'Citation', index: number, quote: string, pageStart: number, pageEnd: number, chunk: { __typename?: 'Chunk', id: string } | null, document: { __typename?: 'Document', id: string, title: string } | null }> };
+export type MessageFieldsFragment = { __typename?: 'Message', id: string, role: MessageRole, content: string, status: MessageStatus, error: string | null, groundedness: number | null, engine: string | null, model: string | null, metadata: unknown | null, citations: Array<{ __typename?: 'Citation', index: number, quote: string, pageStart: number, pageEnd: number, pageLabel: string, headingPath: Array<string>, highlights: Array<{ __typename?: 'Highlight', page: number, x: number, y: number, width: number, height: number }>, chunk: { __typename?: 'Chunk', id: string } | null, document: { __typename?: 'Document', id: string, title: string } | null }> };
 
 export type ConversationQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1245,17 +910,14 @@ export type ConversationQueryVariables = Exact<{
 
 
 export type ConversationQuery = { __typename?: 'Query', node:
-    | { __typename: 'Card' }
     | { __typename: 'Chunk' }
-    | { __typename: 'Conversation', id: string, title: string, messages: { __typename?: 'ConversationMessagesConnection', edges: Array<{ __typename?: 'ConversationMessagesConnectionEdge', node: { __typename?: 'Message', id: string, role: MessageRole, content: string, status: MessageStatus, error: string | null, groundedness: number | null, engine: string | null, model: string | null, metadata: unknown | null, citations: Array<{ __typename?: 'Citation', index: number, quote: string, pageStart: number, pageEnd: number, chunk: { __typename?: 'Chunk', id: string } | null, document: { __typename?: 'Document', id: string, title: string } | null }> } }> } }
-    | { __typename: 'Deck' }
+    | { __typename: 'Conversation', id: string, title: string, messages: { __typename?: 'ConversationMessagesConnection', edges: Array<{ __typename?: 'ConversationMessagesConnectionEdge', node: { __typename?: 'Message', id: string, role: MessageRole, content: string, status: MessageStatus, error: string | null, groundedness: number | null, engine: string | null, model: string | null, metadata: unknown | null, citations: Array<{ __typename?: 'Citation', index: number, quote: string, pageStart: number, pageEnd: number, pageLabel: string, headingPath: Array<string>, highlights: Array<{ __typename?: 'Highlight', page: number, x: number, y: number, width: number, height: number }>, chunk: { __typename?: 'Chunk', id: string } | null, document: { __typename?: 'Document', id: string, title: string } | null }> } }> } }
     | { __typename: 'Document' }
     | { __typename: 'Message' }
     | { __typename: 'Question' }
     | { __typename: 'Quiz' }
     | { __typename: 'QuizAttempt' }
     | { __typename: 'Room' }
-    | { __typename: 'StudyGuide' }
     | { __typename: 'User' }
    | null };
 
@@ -1265,17 +927,14 @@ export type MessageQueryVariables = Exact<{
 
 
 export type MessageQuery = { __typename?: 'Query', node:
-    | { __typename: 'Card' }
     | { __typename: 'Chunk' }
     | { __typename: 'Conversation' }
-    | { __typename: 'Deck' }
     | { __typename: 'Document' }
-    | { __typename: 'Message', id: string, role: MessageRole, content: string, status: MessageStatus, error: string | null, groundedness: number | null, engine: string | null, model: string | null, metadata: unknown | null, citations: Array<{ __typename?: 'Citation', index: number, quote: string, pageStart: number, pageEnd: number, chunk: { __typename?: 'Chunk', id: string } | null, document: { __typename?: 'Document', id: string, title: string } | null }> }
+    | { __typename: 'Message', id: string, role: MessageRole, content: string, status: MessageStatus, error: string | null, groundedness: number | null, engine: string | null, model: string | null, metadata: unknown | null, citations: Array<{ __typename?: 'Citation', index: number, quote: string, pageStart: number, pageEnd: number, pageLabel: string, headingPath: Array<string>, highlights: Array<{ __typename?: 'Highlight', page: number, x: number, y: number, width: number, height: number }>, chunk: { __typename?: 'Chunk', id: string } | null, document: { __typename?: 'Document', id: string, title: string } | null }> }
     | { __typename: 'Question' }
     | { __typename: 'Quiz' }
     | { __typename: 'QuizAttempt' }
     | { __typename: 'Room' }
-    | { __typename: 'StudyGuide' }
     | { __typename: 'User' }
    | null };
 
@@ -1284,7 +943,7 @@ export type MessageStreamSubscriptionVariables = Exact<{
 }>;
 
 
-export type MessageStreamSubscription = { __typename?: 'Subscription', messageStream: { __typename?: 'MessageStreamEvent', messageId: string, delta: string, content: string, done: boolean, reset: boolean, message: { __typename?: 'Message', id: string, role: MessageRole, content: string, status: MessageStatus, error: string | null, groundedness: number | null, engine: string | null, model: string | null, metadata: unknown | null, citations: Array<{ __typename?: 'Citation', index: number, quote: string, pageStart: number, pageEnd: number, chunk: { __typename?: 'Chunk', id: string } | null, document: { __typename?: 'Document', id: string, title: string } | null }> } | null } };
+export type MessageStreamSubscription = { __typename?: 'Subscription', messageStream: { __typename?: 'MessageStreamEvent', messageId: string, delta: string, content: string, done: boolean, reset: boolean, message: { __typename?: 'Message', id: string, role: MessageRole, content: string, status: MessageStatus, error: string | null, groundedness: number | null, engine: string | null, model: string | null, metadata: unknown | null, citations: Array<{ __typename?: 'Citation', index: number, quote: string, pageStart: number, pageEnd: number, pageLabel: string, headingPath: Array<string>, highlights: Array<{ __typename?: 'Highlight', page: number, x: number, y: number, width: number, height: number }>, chunk: { __typename?: 'Chunk', id: string } | null, document: { __typename?: 'Document', id: string, title: string } | null }> } | null } };
 
 export type UploadDocumentMutationVariables = Exact<{
   input: UploadDocumentInput;
@@ -1299,17 +958,14 @@ export type DocumentQueryVariables = Exact<{
 
 
 export type DocumentQuery = { __typename?: 'Query', node:
-    | { __typename: 'Card' }
     | { __typename: 'Chunk' }
     | { __typename: 'Conversation' }
-    | { __typename: 'Deck' }
-    | { __typename: 'Document', id: string, title: string, filename: string, mimeType: string, sizeBytes: number, status: DocumentStatus, error: string | null, pageCount: number | null, chunkCount: number, version: number, room: { __typename?: 'Room', id: string } }
+    | { __typename: 'Document', id: string, title: string, filename: string, mimeType: string, sizeBytes: number, status: DocumentStatus, error: string | null, pageCount: number | null, ocrPageCount: number, pageCountEstimated: boolean, warning: string | null, chunkCount: number, version: number, room: { __typename?: 'Room', id: string } }
     | { __typename: 'Message' }
     | { __typename: 'Question' }
     | { __typename: 'Quiz' }
     | { __typename: 'QuizAttempt' }
     | { __typename: 'Room' }
-    | { __typename: 'StudyGuide' }
     | { __typename: 'User' }
    | null };
 
@@ -1320,17 +976,14 @@ export type DocumentChunksQueryVariables = Exact<{
 
 
 export type DocumentChunksQuery = { __typename?: 'Query', node:
-    | { __typename?: 'Card' }
     | { __typename?: 'Chunk' }
     | { __typename?: 'Conversation' }
-    | { __typename?: 'Deck' }
-    | { __typename?: 'Document', chunks: { __typename?: 'DocumentChunksConnection', edges: Array<{ __typename?: 'DocumentChunksConnectionEdge', node: { __typename?: 'Chunk', id: string, ordinal: number, text: string, pageStart: number, pageEnd: number } }> } }
+    | { __typename?: 'Document', chunks: { __typename?: 'DocumentChunksConnection', edges: Array<{ __typename?: 'DocumentChunksConnectionEdge', node: { __typename?: 'Chunk', id: string, ordinal: number, text: string, pageStart: number, pageEnd: number, pageLabelStart: string, pageLabelEnd: string, headingPath: Array<string>, highlights: Array<{ __typename?: 'Highlight', page: number, x: number, y: number, width: number, height: number }> } }> } }
     | { __typename?: 'Message' }
     | { __typename?: 'Question' }
     | { __typename?: 'Quiz' }
     | { __typename?: 'QuizAttempt' }
     | { __typename?: 'Room' }
-    | { __typename?: 'StudyGuide' }
     | { __typename?: 'User' }
    | null };
 
@@ -1349,7 +1002,7 @@ export type SearchQueryVariables = Exact<{
 }>;
 
 
-export type SearchQuery = { __typename?: 'Query', search: Array<{ __typename?: 'SearchHit', score: number, chunk: { __typename?: 'Chunk', id: string, text: string, pageStart: number, pageEnd: number, document: { __typename?: 'Document', id: string, title: string } } }> };
+export type SearchQuery = { __typename?: 'Query', search: Array<{ __typename?: 'SearchHit', score: number, chunk: { __typename?: 'Chunk', id: string, text: string, pageStart: number, pageEnd: number, pageLabelStart: string, headingPath: Array<string>, highlights: Array<{ __typename?: 'Highlight', page: number, x: number, y: number, width: number, height: number }>, document: { __typename?: 'Document', id: string, title: string } } }> };
 
 export type DeleteDocumentMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1386,87 +1039,6 @@ export type RetryDocumentIngestionMutationVariables = Exact<{
 
 
 export type RetryDocumentIngestionMutation = { __typename?: 'Mutation', retryDocumentIngestion: { __typename?: 'Document', id: string, status: DocumentStatus, version: number, error: string | null } };
-
-export type GenerateFlashcardsMutationVariables = Exact<{
-  input: GenerateFlashcardsInput;
-}>;
-
-
-export type GenerateFlashcardsMutation = { __typename?: 'Mutation', generateFlashcards: { __typename?: 'Deck', id: string, status: DeckStatus, title: string } };
-
-export type CardFieldsFragment = { __typename?: 'Card', id: string, kind: CardKind, front: string, back: string, evidence: { __typename?: 'CardEvidence', quote: string, pageStart: number, pageEnd: number, pageLabel: string, highlights: Array<{ __typename?: 'Highlight', page: number, x: number, y: number, width: number, height: number }>, document: { __typename?: 'Document', id: string, title: string } | null, chunk: { __typename?: 'Chunk', id: string, text: string } | null } };
-
-export type DeckQueryVariables = Exact<{
-  id: Scalars['ID']['input'];
-}>;
-
-
-export type DeckQuery = { __typename?: 'Query', node:
-    | { __typename: 'Card' }
-    | { __typename: 'Chunk' }
-    | { __typename: 'Conversation' }
-    | { __typename: 'Deck', id: string, title: string, kind: DeckKind, status: DeckStatus, error: string | null, cardCount: number, stats: { __typename?: 'QuizStats', requested: number, drafted: number, verified: number, rejected: number, rounds: number, rejectionsByReason: unknown, rejectionsByRound: Array<number>, engine: string, note: string | null } | null, cards: { __typename?: 'DeckCardsConnection', edges: Array<{ __typename?: 'DeckCardsConnectionEdge', node: { __typename?: 'Card', id: string, kind: CardKind, front: string, back: string, evidence: { __typename?: 'CardEvidence', quote: string, pageStart: number, pageEnd: number, pageLabel: string, highlights: Array<{ __typename?: 'Highlight', page: number, x: number, y: number, width: number, height: number }>, document: { __typename?: 'Document', id: string, title: string } | null, chunk: { __typename?: 'Chunk', id: string, text: string } | null } } }> } }
-    | { __typename: 'Document' }
-    | { __typename: 'Message' }
-    | { __typename: 'Question' }
-    | { __typename: 'Quiz' }
-    | { __typename: 'QuizAttempt' }
-    | { __typename: 'Room' }
-    | { __typename: 'StudyGuide' }
-    | { __typename: 'User' }
-   | null };
-
-export type RoomDecksQueryVariables = Exact<{
-  id: Scalars['ID']['input'];
-}>;
-
-
-export type RoomDecksQuery = { __typename?: 'Query', room: { __typename?: 'Room', id: string, decks: { __typename?: 'RoomDecksConnection', edges: Array<{ __typename?: 'RoomDecksConnectionEdge', node: { __typename?: 'Deck', id: string, kind: DeckKind, title: string, status: DeckStatus, cardCount: number } }> } } };
-
-export type DeckProgressSubscriptionVariables = Exact<{
-  deckId: Scalars['ID']['input'];
-}>;
-
-
-export type DeckProgressSubscription = { __typename?: 'Subscription', deckProgress: { __typename?: 'DeckProgress', status: DeckStatus, error: string | null, drafted: number, verified: number, rejected: number, round: number } };
-
-export type ReviewQueueQueryVariables = Exact<{
-  roomId: Scalars['ID']['input'];
-  first?: InputMaybe<Scalars['Int']['input']>;
-  timezone?: InputMaybe<Scalars['String']['input']>;
-  deckId?: InputMaybe<Scalars['ID']['input']>;
-}>;
-
-
-export type ReviewQueueQuery = { __typename?: 'Query', reviewQueue: Array<{ __typename?: 'ReviewItem', due: string, state: ReviewState, reps: number, lapses: number, stability: number, difficulty: number, scheduledDays: number, lastReview: string | null, card: { __typename?: 'Card', id: string, kind: CardKind, front: string, back: string, deck: { __typename?: 'Deck', id: string, kind: DeckKind }, evidence: { __typename?: 'CardEvidence', quote: string, pageLabel: string } } }> };
-
-export type ReviewCardMutationVariables = Exact<{
-  input: ReviewCardInput;
-}>;
-
-
-export type ReviewCardMutation = { __typename?: 'Mutation', reviewCard: { __typename?: 'ReviewItem', due: string, state: ReviewState, reps: number, lapses: number, stability: number, difficulty: number, scheduledDays: number, card: { __typename?: 'Card', id: string } } };
-
-export type ExportDeckQueryVariables = Exact<{
-  deckId: Scalars['ID']['input'];
-}>;
-
-
-export type ExportDeckQuery = { __typename?: 'Query', exportDeck: string };
-
-export type UpdateRoomSettingsMutationVariables = Exact<{
-  input: UpdateRoomSettingsInput;
-}>;
-
-
-export type UpdateRoomSettingsMutation = { __typename?: 'Mutation', updateRoomSettings: { __typename?: 'Room', id: string, settings: { __typename?: 'RoomSettings', newCardsPerDay: number } | null } };
-
-export type RoomSettingsQueryVariables = Exact<{
-  id: Scalars['ID']['input'];
-}>;
-
-
-export type RoomSettingsQuery = { __typename?: 'Query', room: { __typename?: 'Room', id: string, settings: { __typename?: 'RoomSettings', newCardsPerDay: number } | null } };
 
 export type StartLiveQuizMutationVariables = Exact<{
   quizId: Scalars['ID']['input'];
@@ -1519,7 +1091,7 @@ export type GenerateQuizMutationVariables = Exact<{
 
 export type GenerateQuizMutation = { __typename?: 'Mutation', generateQuiz: { __typename?: 'Quiz', id: string, status: QuizStatus, title: string } };
 
-export type QuestionFieldsFragment = { __typename?: 'Question', id: string, kind: QuestionKind, prompt: string, options: Array<string>, answer: string | null, explanation: string | null, evidence: { __typename?: 'Evidence', quote: string, pageStart: number, pageEnd: number, document: { __typename?: 'Document', id: string } | null, chunk: { __typename?: 'Chunk', id: string, text: string } | null } | null };
+export type QuestionFieldsFragment = { __typename?: 'Question', id: string, kind: QuestionKind, prompt: string, options: Array<string>, answer: string | null, explanation: string | null, evidence: { __typename?: 'Evidence', quote: string, pageStart: number, pageEnd: number, document: { __typename?: 'Document', id: string } | null, chunk: { __typename?: 'Chunk', id: string, text: string } | null } };
 
 export type QuizQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1527,17 +1099,14 @@ export type QuizQueryVariables = Exact<{
 
 
 export type QuizQuery = { __typename?: 'Query', node:
-    | { __typename: 'Card' }
     | { __typename: 'Chunk' }
     | { __typename: 'Conversation' }
-    | { __typename: 'Deck' }
     | { __typename: 'Document' }
     | { __typename: 'Message' }
     | { __typename: 'Question' }
-    | { __typename: 'Quiz', id: string, title: string, status: QuizStatus, error: string | null, stats: { __typename?: 'QuizStats', requested: number, drafted: number, verified: number, rejected: number, rounds: number, rejectionsByReason: unknown, engine: string, note: string | null } | null, questions: { __typename?: 'QuizQuestionsConnection', edges: Array<{ __typename?: 'QuizQuestionsConnectionEdge', node: { __typename?: 'Question', id: string, kind: QuestionKind, prompt: string, options: Array<string>, answer: string | null, explanation: string | null, evidence: { __typename?: 'Evidence', quote: string, pageStart: number, pageEnd: number, document: { __typename?: 'Document', id: string } | null, chunk: { __typename?: 'Chunk', id: string, text: string } | null } | null } }> }, attempts: { __typename?: 'QuizAttemptsConnection', edges: Array<{ __typename?: 'QuizAttemptsConnectionEdge', node: { __typename?: 'QuizAttempt', id: string, score: number | null, finishedAt: string | null } }> } }
+    | { __typename: 'Quiz', id: string, title: string, status: QuizStatus, error: string | null, stats: { __typename?: 'QuizStats', requested: number, drafted: number, verified: number, rejected: number, rounds: number, rejectionsByReason: unknown, engine: string, note: string | null } | null, questions: { __typename?: 'QuizQuestionsConnection', edges: Array<{ __typename?: 'QuizQuestionsConnectionEdge', node: { __typename?: 'Question', id: string, kind: QuestionKind, prompt: string, options: Array<string>, answer: string | null, explanation: string | null, evidence: { __typename?: 'Evidence', quote: string, pageStart: number, pageEnd: number, document: { __typename?: 'Document', id: string } | null, chunk: { __typename?: 'Chunk', id: string, text: string } | null } } }> }, attempts: { __typename?: 'QuizAttemptsConnection', edges: Array<{ __typename?: 'QuizAttemptsConnectionEdge', node: { __typename?: 'QuizAttempt', id: string, score: number | null, finishedAt: string | null } }> } }
     | { __typename: 'QuizAttempt' }
     | { __typename: 'Room' }
-    | { __typename: 'StudyGuide' }
     | { __typename: 'User' }
    | null };
 
@@ -1546,14 +1115,14 @@ export type StartQuizAttemptMutationVariables = Exact<{
 }>;
 
 
-export type StartQuizAttemptMutation = { __typename?: 'Mutation', startQuizAttempt: { __typename?: 'QuizAttempt', id: string, number: number, score: number | null } };
+export type StartQuizAttemptMutation = { __typename?: 'Mutation', startQuizAttempt: { __typename?: 'QuizAttempt', id: string, score: number | null } };
 
 export type SubmitAnswerMutationVariables = Exact<{
   input: SubmitAnswerInput;
 }>;
 
 
-export type SubmitAnswerMutation = { __typename?: 'Mutation', submitAnswer: { __typename?: 'AnswerResult', correct: boolean, explanation: string | null, correctAnswer: string | null, evidence: { __typename?: 'Evidence', quote: string, pageStart: number, pageEnd: number, document: { __typename?: 'Document', id: string } | null } | null } };
+export type SubmitAnswerMutation = { __typename?: 'Mutation', submitAnswer: { __typename?: 'AnswerResult', correct: boolean, explanation: string, correctAnswer: string, evidence: { __typename?: 'Evidence', quote: string, pageStart: number, pageEnd: number, document: { __typename?: 'Document', id: string } | null } } };
 
 export type FinishQuizAttemptMutationVariables = Exact<{
   attemptId: Scalars['ID']['input'];
@@ -1568,40 +1137,6 @@ export type QuizProgressSubscriptionVariables = Exact<{
 
 
 export type QuizProgressSubscription = { __typename?: 'Subscription', quizProgress: { __typename?: 'QuizProgress', status: QuizStatus, error: string | null, drafted: number, verified: number, rejected: number, round: number } };
-
-export type QuestionNodeQueryVariables = Exact<{
-  id: Scalars['ID']['input'];
-}>;
-
-
-export type QuestionNodeQuery = { __typename?: 'Query', node:
-    | { __typename: 'Card' }
-    | { __typename: 'Chunk' }
-    | { __typename: 'Conversation' }
-    | { __typename: 'Deck' }
-    | { __typename: 'Document' }
-    | { __typename: 'Message' }
-    | { __typename: 'Question', id: string, answer: string | null, explanation: string | null, evidence: { __typename?: 'Evidence', quote: string, pageStart: number, pageEnd: number, chunk: { __typename?: 'Chunk', id: string, text: string } | null } | null }
-    | { __typename: 'Quiz' }
-    | { __typename: 'QuizAttempt' }
-    | { __typename: 'Room' }
-    | { __typename: 'StudyGuide' }
-    | { __typename: 'User' }
-   | null };
-
-export type QuizProgressQuestionsSubscriptionVariables = Exact<{
-  quizId: Scalars['ID']['input'];
-}>;
-
-
-export type QuizProgressQuestionsSubscription = { __typename?: 'Subscription', quizProgress: { __typename?: 'QuizProgress', status: QuizStatus, quiz: { __typename?: 'Quiz', questions: { __typename?: 'QuizQuestionsConnection', edges: Array<{ __typename?: 'QuizQuestionsConnectionEdge', node: { __typename?: 'Question', id: string, answer: string | null, evidence: { __typename?: 'Evidence', quote: string } | null } }> } } | null } };
-
-export type UpdateQuizSettingsMutationVariables = Exact<{
-  input: UpdateQuizSettingsInput;
-}>;
-
-
-export type UpdateQuizSettingsMutation = { __typename?: 'Mutation', updateQuizSettings: { __typename?: 'Quiz', id: string, maxAttempts: number | null, revealAnswers: RevealAnswers } };
 
 export type CreateRoomMutationVariables = Exact<{
   input: CreateRoomInput;
@@ -1645,17 +1180,14 @@ export type NodeRoomQueryVariables = Exact<{
 
 
 export type NodeRoomQuery = { __typename?: 'Query', node:
-    | { __typename?: 'Card', id: string }
     | { __typename?: 'Chunk', id: string }
     | { __typename?: 'Conversation', id: string }
-    | { __typename?: 'Deck', id: string }
     | { __typename?: 'Document', id: string }
     | { __typename?: 'Message', id: string }
     | { __typename?: 'Question', id: string }
     | { __typename?: 'Quiz', id: string }
     | { __typename?: 'QuizAttempt', id: string }
     | { __typename?: 'Room', name: string, id: string }
-    | { __typename?: 'StudyGuide', id: string }
     | { __typename?: 'User', id: string }
    | null };
 
@@ -1673,56 +1205,7 @@ export type RoomMemberDatesQueryVariables = Exact<{
 
 export type RoomMemberDatesQuery = { __typename?: 'Query', room: { __typename?: 'Room', createdAt: string, members: { __typename?: 'RoomMembersConnection', edges: Array<{ __typename?: 'RoomMembersConnectionEdge', node: { __typename?: 'RoomMember', joinedAt: string, user: { __typename?: 'User', createdAt: string } } }> } } };
 
-export type RoomEmbeddingQueryVariables = Exact<{
-  id: Scalars['ID']['input'];
-}>;
-
-
-export type RoomEmbeddingQuery = { __typename?: 'Query', room: { __typename?: 'Room', id: string, embedder: string | null, reembedding: { __typename?: 'ReembedProgress', targetEmbedder: string, done: number, total: number, progress: number } | null } };
-
-export type GenerateStudyGuideMutationVariables = Exact<{
-  input: GenerateStudyGuideInput;
-}>;
-
-
-export type GenerateStudyGuideMutation = { __typename?: 'Mutation', generateStudyGuide: { __typename?: 'StudyGuide', id: string, status: StudyGuideStatus, title: string, private: boolean } };
-
-export type StudyGuideQueryVariables = Exact<{
-  id: Scalars['ID']['input'];
-}>;
-
-
-export type StudyGuideQuery = { __typename?: 'Query', node:
-    | { __typename: 'Card' }
-    | { __typename: 'Chunk' }
-    | { __typename: 'Conversation' }
-    | { __typename: 'Deck' }
-    | { __typename: 'Document' }
-    | { __typename: 'Message' }
-    | { __typename: 'Question' }
-    | { __typename: 'Quiz' }
-    | { __typename: 'QuizAttempt' }
-    | { __typename: 'Room' }
-    | { __typename: 'StudyGuide', id: string, title: string, status: StudyGuideStatus, error: string | null, private: boolean, engine: string | null, content: string, sections: Array<{ __typename?: 'StudyGuideSection', heading: string, pageStart: number, pageEnd: number, document: { __typename?: 'Document', id: string, title: string } | null, points: Array<{ __typename?: 'StudyGuidePoint', text: string, citations: Array<{ __typename?: 'Citation', index: number, quote: string, pageStart: number, pageEnd: number, documentTitle: string, chunk: { __typename?: 'Chunk', id: string, text: string, headingPath: Array<string> } | null, document: { __typename?: 'Document', id: string } | null }> }> }> }
-    | { __typename: 'User' }
-   | null };
-
-export type RoomStudyGuidesQueryVariables = Exact<{
-  id: Scalars['ID']['input'];
-}>;
-
-
-export type RoomStudyGuidesQuery = { __typename?: 'Query', room: { __typename?: 'Room', id: string, studyGuides: { __typename?: 'RoomStudyGuidesConnection', edges: Array<{ __typename?: 'RoomStudyGuidesConnectionEdge', node: { __typename?: 'StudyGuide', id: string, title: string, status: StudyGuideStatus, private: boolean } }> } } };
-
-export type StudyGuideStreamSubscriptionVariables = Exact<{
-  id: Scalars['ID']['input'];
-}>;
-
-
-export type StudyGuideStreamSubscription = { __typename?: 'Subscription', studyGuideStream: { __typename?: 'StudyGuideStreamEvent', studyGuideId: string, delta: string, content: string, done: boolean, reset: boolean, status: StudyGuideStatus, studyGuide: { __typename?: 'StudyGuide', id: string, status: StudyGuideStatus } | null } };
-
-export const MessageFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Message"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"groundedness"}},{"kind":"Field","name":{"kind":"Name","value":"engine"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"metadata"}},{"kind":"Field","name":{"kind":"Name","value":"citations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"chunk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]} as unknown as DocumentNode<MessageFieldsFragment, unknown>;
-export const CardFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CardFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Card"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"front"}},{"kind":"Field","name":{"kind":"Name","value":"back"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"pageLabel"}},{"kind":"Field","name":{"kind":"Name","value":"highlights"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"page"}},{"kind":"Field","name":{"kind":"Name","value":"x"}},{"kind":"Field","name":{"kind":"Name","value":"y"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}}]}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"chunk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]} as unknown as DocumentNode<CardFieldsFragment, unknown>;
+export const MessageFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Message"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"groundedness"}},{"kind":"Field","name":{"kind":"Name","value":"engine"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"metadata"}},{"kind":"Field","name":{"kind":"Name","value":"citations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"pageLabel"}},{"kind":"Field","name":{"kind":"Name","value":"headingPath"}},{"kind":"Field","name":{"kind":"Name","value":"highlights"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"page"}},{"kind":"Field","name":{"kind":"Name","value":"x"}},{"kind":"Field","name":{"kind":"Name","value":"y"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}}]}},{"kind":"Field","name":{"kind":"Name","value":"chunk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]} as unknown as DocumentNode<MessageFieldsFragment, unknown>;
 export const QuestionFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"QuestionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Question"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"prompt"}},{"kind":"Field","name":{"kind":"Name","value":"options"}},{"kind":"Field","name":{"kind":"Name","value":"answer"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"chunk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]} as unknown as DocumentNode<QuestionFieldsFragment, unknown>;
 export const SignUpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignUp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignUpInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signUp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]} as unknown as DocumentNode<SignUpMutation, SignUpMutationVariables>;
 export const SignInDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignIn"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignInInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signIn"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]} as unknown as DocumentNode<SignInMutation, SignInMutationVariables>;
@@ -1730,28 +1213,19 @@ export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDe
 export const StartConversationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartConversation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StartConversationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startConversation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]} as unknown as DocumentNode<StartConversationMutation, StartConversationMutationVariables>;
 export const AskQuestionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AskQuestion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AskQuestionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"askQuestion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"content"}}]}}]}}]} as unknown as DocumentNode<AskQuestionMutation, AskQuestionMutationVariables>;
 export const DeleteConversationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteConversation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteConversation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<DeleteConversationMutation, DeleteConversationMutationVariables>;
-export const ConversationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Conversation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Conversation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"messages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageFields"}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Message"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"groundedness"}},{"kind":"Field","name":{"kind":"Name","value":"engine"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"metadata"}},{"kind":"Field","name":{"kind":"Name","value":"citations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"chunk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]} as unknown as DocumentNode<ConversationQuery, ConversationQueryVariables>;
-export const MessageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Message"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Message"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Message"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"groundedness"}},{"kind":"Field","name":{"kind":"Name","value":"engine"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"metadata"}},{"kind":"Field","name":{"kind":"Name","value":"citations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"chunk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]} as unknown as DocumentNode<MessageQuery, MessageQueryVariables>;
-export const MessageStreamDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"MessageStream"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"messageId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"messageStream"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"messageId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"messageId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"messageId"}},{"kind":"Field","name":{"kind":"Name","value":"delta"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"reset"}},{"kind":"Field","name":{"kind":"Name","value":"message"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Message"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"groundedness"}},{"kind":"Field","name":{"kind":"Name","value":"engine"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"metadata"}},{"kind":"Field","name":{"kind":"Name","value":"citations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"chunk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]} as unknown as DocumentNode<MessageStreamSubscription, MessageStreamSubscriptionVariables>;
+export const ConversationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Conversation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Conversation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"messages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageFields"}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Message"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"groundedness"}},{"kind":"Field","name":{"kind":"Name","value":"engine"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"metadata"}},{"kind":"Field","name":{"kind":"Name","value":"citations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"pageLabel"}},{"kind":"Field","name":{"kind":"Name","value":"headingPath"}},{"kind":"Field","name":{"kind":"Name","value":"highlights"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"page"}},{"kind":"Field","name":{"kind":"Name","value":"x"}},{"kind":"Field","name":{"kind":"Name","value":"y"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}}]}},{"kind":"Field","name":{"kind":"Name","value":"chunk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]} as unknown as DocumentNode<ConversationQuery, ConversationQueryVariables>;
+export const MessageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Message"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Message"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Message"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"groundedness"}},{"kind":"Field","name":{"kind":"Name","value":"engine"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"metadata"}},{"kind":"Field","name":{"kind":"Name","value":"citations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"pageLabel"}},{"kind":"Field","name":{"kind":"Name","value":"headingPath"}},{"kind":"Field","name":{"kind":"Name","value":"highlights"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"page"}},{"kind":"Field","name":{"kind":"Name","value":"x"}},{"kind":"Field","name":{"kind":"Name","value":"y"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}}]}},{"kind":"Field","name":{"kind":"Name","value":"chunk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]} as unknown as DocumentNode<MessageQuery, MessageQueryVariables>;
+export const MessageStreamDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"MessageStream"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"messageId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"messageStream"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"messageId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"messageId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"messageId"}},{"kind":"Field","name":{"kind":"Name","value":"delta"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"reset"}},{"kind":"Field","name":{"kind":"Name","value":"message"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Message"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"groundedness"}},{"kind":"Field","name":{"kind":"Name","value":"engine"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"metadata"}},{"kind":"Field","name":{"kind":"Name","value":"citations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"pageLabel"}},{"kind":"Field","name":{"kind":"Name","value":"headingPath"}},{"kind":"Field","name":{"kind":"Name","value":"highlights"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"page"}},{"kind":"Field","name":{"kind":"Name","value":"x"}},{"kind":"Field","name":{"kind":"Name","value":"y"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}}]}},{"kind":"Field","name":{"kind":"Name","value":"chunk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]} as unknown as DocumentNode<MessageStreamSubscription, MessageStreamSubscriptionVariables>;
 export const UploadDocumentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UploadDocument"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UploadDocumentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uploadDocument"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]}}]} as unknown as DocumentNode<UploadDocumentMutation, UploadDocumentMutationVariables>;
-export const DocumentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Document"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Document"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"filename"}},{"kind":"Field","name":{"kind":"Name","value":"mimeType"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"pageCount"}},{"kind":"Field","name":{"kind":"Name","value":"chunkCount"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"room"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<DocumentQuery, DocumentQueryVariables>;
-export const DocumentChunksDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DocumentChunks"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Document"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"chunks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"ordinal"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<DocumentChunksQuery, DocumentChunksQueryVariables>;
+export const DocumentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Document"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Document"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"filename"}},{"kind":"Field","name":{"kind":"Name","value":"mimeType"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"pageCount"}},{"kind":"Field","name":{"kind":"Name","value":"ocrPageCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageCountEstimated"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"chunkCount"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"room"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<DocumentQuery, DocumentQueryVariables>;
+export const DocumentChunksDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DocumentChunks"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Document"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"chunks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"ordinal"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"pageLabelStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageLabelEnd"}},{"kind":"Field","name":{"kind":"Name","value":"headingPath"}},{"kind":"Field","name":{"kind":"Name","value":"highlights"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"page"}},{"kind":"Field","name":{"kind":"Name","value":"x"}},{"kind":"Field","name":{"kind":"Name","value":"y"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<DocumentChunksQuery, DocumentChunksQueryVariables>;
 export const RoomDocumentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RoomDocuments"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"room"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"documents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"pageCount"}},{"kind":"Field","name":{"kind":"Name","value":"chunkCount"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RoomDocumentsQuery, RoomDocumentsQueryVariables>;
-export const SearchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Search"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"query"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"alpha"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Float"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"search"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"roomId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}}},{"kind":"Argument","name":{"kind":"Name","value":"query"},"value":{"kind":"Variable","name":{"kind":"Name","value":"query"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}},{"kind":"Argument","name":{"kind":"Name","value":"alpha"},"value":{"kind":"Variable","name":{"kind":"Name","value":"alpha"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"chunk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SearchQuery, SearchQueryVariables>;
+export const SearchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Search"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"query"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"alpha"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Float"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"search"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"roomId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}}},{"kind":"Argument","name":{"kind":"Name","value":"query"},"value":{"kind":"Variable","name":{"kind":"Name","value":"query"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}},{"kind":"Argument","name":{"kind":"Name","value":"alpha"},"value":{"kind":"Variable","name":{"kind":"Name","value":"alpha"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"chunk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"pageLabelStart"}},{"kind":"Field","name":{"kind":"Name","value":"headingPath"}},{"kind":"Field","name":{"kind":"Name","value":"highlights"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"page"}},{"kind":"Field","name":{"kind":"Name","value":"x"}},{"kind":"Field","name":{"kind":"Name","value":"y"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}}]}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SearchQuery, SearchQueryVariables>;
 export const DeleteDocumentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteDocument"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteDocument"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<DeleteDocumentMutation, DeleteDocumentMutationVariables>;
 export const CancelDocumentIngestionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelDocumentIngestion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelDocumentIngestion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]}}]} as unknown as DocumentNode<CancelDocumentIngestionMutation, CancelDocumentIngestionMutationVariables>;
 export const DocumentProgressDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"DocumentProgress"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"documentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"documentProgress"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"documentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"documentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]}}]}}]} as unknown as DocumentNode<DocumentProgressSubscription, DocumentProgressSubscriptionVariables>;
 export const ReplaceDocumentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReplaceDocument"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"file"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"File"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"replaceDocument"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"file"},"value":{"kind":"Variable","name":{"kind":"Name","value":"file"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]}}]} as unknown as DocumentNode<ReplaceDocumentMutation, ReplaceDocumentMutationVariables>;
 export const RetryDocumentIngestionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RetryDocumentIngestion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"retryDocumentIngestion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]}}]} as unknown as DocumentNode<RetryDocumentIngestionMutation, RetryDocumentIngestionMutationVariables>;
-export const GenerateFlashcardsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GenerateFlashcards"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GenerateFlashcardsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"generateFlashcards"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]} as unknown as DocumentNode<GenerateFlashcardsMutation, GenerateFlashcardsMutationVariables>;
-export const DeckDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Deck"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Deck"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"cardCount"}},{"kind":"Field","name":{"kind":"Name","value":"stats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requested"}},{"kind":"Field","name":{"kind":"Name","value":"drafted"}},{"kind":"Field","name":{"kind":"Name","value":"verified"}},{"kind":"Field","name":{"kind":"Name","value":"rejected"}},{"kind":"Field","name":{"kind":"Name","value":"rounds"}},{"kind":"Field","name":{"kind":"Name","value":"rejectionsByReason"}},{"kind":"Field","name":{"kind":"Name","value":"rejectionsByRound"}},{"kind":"Field","name":{"kind":"Name","value":"engine"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cards"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CardFields"}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CardFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Card"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"front"}},{"kind":"Field","name":{"kind":"Name","value":"back"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"pageLabel"}},{"kind":"Field","name":{"kind":"Name","value":"highlights"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"page"}},{"kind":"Field","name":{"kind":"Name","value":"x"}},{"kind":"Field","name":{"kind":"Name","value":"y"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}}]}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"chunk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]} as unknown as DocumentNode<DeckQuery, DeckQueryVariables>;
-export const RoomDecksDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RoomDecks"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"room"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"decks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"cardCount"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RoomDecksQuery, RoomDecksQueryVariables>;
-export const DeckProgressDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"DeckProgress"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"deckId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deckProgress"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"deckId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"deckId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"drafted"}},{"kind":"Field","name":{"kind":"Name","value":"verified"}},{"kind":"Field","name":{"kind":"Name","value":"rejected"}},{"kind":"Field","name":{"kind":"Name","value":"round"}}]}}]}}]} as unknown as DocumentNode<DeckProgressSubscription, DeckProgressSubscriptionVariables>;
-export const ReviewQueueDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReviewQueue"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"timezone"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"deckId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reviewQueue"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"roomId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"timezone"},"value":{"kind":"Variable","name":{"kind":"Name","value":"timezone"}}},{"kind":"Argument","name":{"kind":"Name","value":"deckId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"deckId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"due"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"reps"}},{"kind":"Field","name":{"kind":"Name","value":"lapses"}},{"kind":"Field","name":{"kind":"Name","value":"stability"}},{"kind":"Field","name":{"kind":"Name","value":"difficulty"}},{"kind":"Field","name":{"kind":"Name","value":"scheduledDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastReview"}},{"kind":"Field","name":{"kind":"Name","value":"card"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"front"}},{"kind":"Field","name":{"kind":"Name","value":"back"}},{"kind":"Field","name":{"kind":"Name","value":"deck"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"pageLabel"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ReviewQueueQuery, ReviewQueueQueryVariables>;
-export const ReviewCardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReviewCard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReviewCardInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reviewCard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"due"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"reps"}},{"kind":"Field","name":{"kind":"Name","value":"lapses"}},{"kind":"Field","name":{"kind":"Name","value":"stability"}},{"kind":"Field","name":{"kind":"Name","value":"difficulty"}},{"kind":"Field","name":{"kind":"Name","value":"scheduledDays"}},{"kind":"Field","name":{"kind":"Name","value":"card"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ReviewCardMutation, ReviewCardMutationVariables>;
-export const ExportDeckDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExportDeck"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"deckId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"exportDeck"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"deckId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"deckId"}}}]}]}}]} as unknown as DocumentNode<ExportDeckQuery, ExportDeckQueryVariables>;
-export const UpdateRoomSettingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateRoomSettings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateRoomSettingsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateRoomSettings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"settings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"newCardsPerDay"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateRoomSettingsMutation, UpdateRoomSettingsMutationVariables>;
-export const RoomSettingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RoomSettings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"room"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"settings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"newCardsPerDay"}}]}}]}}]}}]} as unknown as DocumentNode<RoomSettingsQuery, RoomSettingsQueryVariables>;
 export const StartLiveQuizDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartLiveQuiz"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"quizId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"questionSeconds"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startLiveQuiz"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"quizId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"quizId"}}},{"kind":"Argument","name":{"kind":"Name","value":"questionSeconds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"questionSeconds"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"joinCode"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]} as unknown as DocumentNode<StartLiveQuizMutation, StartLiveQuizMutationVariables>;
 export const JoinLiveQuizDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"JoinLiveQuiz"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"joinCode"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"joinLiveQuiz"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"joinCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"joinCode"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"joinCode"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]} as unknown as DocumentNode<JoinLiveQuizMutation, JoinLiveQuizMutationVariables>;
 export const NextLiveQuestionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"NextLiveQuestion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sessionId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nextLiveQuestion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sessionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sessionId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]} as unknown as DocumentNode<NextLiveQuestionMutation, NextLiveQuestionMutationVariables>;
@@ -1760,13 +1234,10 @@ export const LiveQuizDocument = {"kind":"Document","definitions":[{"kind":"Opera
 export const LiveQuizChoicesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LiveQuizChoices"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"rooms"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"quizzes"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rooms"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"rooms"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"}},{"kind":"Field","name":{"kind":"Name","value":"quizzes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"quizzes"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<LiveQuizChoicesQuery, LiveQuizChoicesQueryVariables>;
 export const GenerateQuizDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GenerateQuiz"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GenerateQuizInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"generateQuiz"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]} as unknown as DocumentNode<GenerateQuizMutation, GenerateQuizMutationVariables>;
 export const QuizDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Quiz"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Quiz"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"stats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requested"}},{"kind":"Field","name":{"kind":"Name","value":"drafted"}},{"kind":"Field","name":{"kind":"Name","value":"verified"}},{"kind":"Field","name":{"kind":"Name","value":"rejected"}},{"kind":"Field","name":{"kind":"Name","value":"rounds"}},{"kind":"Field","name":{"kind":"Name","value":"rejectionsByReason"}},{"kind":"Field","name":{"kind":"Name","value":"engine"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}},{"kind":"Field","name":{"kind":"Name","value":"questions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"QuestionFields"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"attempts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"QuestionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Question"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"prompt"}},{"kind":"Field","name":{"kind":"Name","value":"options"}},{"kind":"Field","name":{"kind":"Name","value":"answer"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"chunk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]} as unknown as DocumentNode<QuizQuery, QuizQueryVariables>;
-export const StartQuizAttemptDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartQuizAttempt"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"quizId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startQuizAttempt"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"quizId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"quizId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"score"}}]}}]}}]} as unknown as DocumentNode<StartQuizAttemptMutation, StartQuizAttemptMutationVariables>;
+export const StartQuizAttemptDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartQuizAttempt"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"quizId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startQuizAttempt"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"quizId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"quizId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"score"}}]}}]}}]} as unknown as DocumentNode<StartQuizAttemptMutation, StartQuizAttemptMutationVariables>;
 export const SubmitAnswerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitAnswer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SubmitAnswerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitAnswer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"correct"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"correctAnswer"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SubmitAnswerMutation, SubmitAnswerMutationVariables>;
 export const FinishQuizAttemptDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"FinishQuizAttempt"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"attemptId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"finishQuizAttempt"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"attemptId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"attemptId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"answers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"correct"}}]}}]}}]}}]} as unknown as DocumentNode<FinishQuizAttemptMutation, FinishQuizAttemptMutationVariables>;
 export const QuizProgressDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"QuizProgress"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"quizId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quizProgress"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"quizId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"quizId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"drafted"}},{"kind":"Field","name":{"kind":"Name","value":"verified"}},{"kind":"Field","name":{"kind":"Name","value":"rejected"}},{"kind":"Field","name":{"kind":"Name","value":"round"}}]}}]}}]} as unknown as DocumentNode<QuizProgressSubscription, QuizProgressSubscriptionVariables>;
-export const QuestionNodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"QuestionNode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Question"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"answer"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"chunk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<QuestionNodeQuery, QuestionNodeQueryVariables>;
-export const QuizProgressQuestionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"QuizProgressQuestions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"quizId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quizProgress"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"quizId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"quizId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"quiz"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"questions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"answer"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quote"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<QuizProgressQuestionsSubscription, QuizProgressQuestionsSubscriptionVariables>;
-export const UpdateQuizSettingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateQuizSettings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateQuizSettingsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateQuizSettings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"maxAttempts"}},{"kind":"Field","name":{"kind":"Name","value":"revealAnswers"}}]}}]}}]} as unknown as DocumentNode<UpdateQuizSettingsMutation, UpdateQuizSettingsMutationVariables>;
 export const CreateRoomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateRoom"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateRoomInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createRoom"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"}}]}}]}}]} as unknown as DocumentNode<CreateRoomMutation, CreateRoomMutationVariables>;
 export const AddRoomMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddRoomMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddRoomMemberInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addRoomMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]} as unknown as DocumentNode<AddRoomMemberMutation, AddRoomMemberMutationVariables>;
 export const RoomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Room"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"room"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"}},{"kind":"Field","name":{"kind":"Name","value":"members"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RoomQuery, RoomQueryVariables>;
@@ -1775,8 +1246,3 @@ export const RoomsWithMembersDocument = {"kind":"Document","definitions":[{"kind
 export const NodeRoomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NodeRoom"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Room"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<NodeRoomQuery, NodeRoomQueryVariables>;
 export const RoomMemberAddedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"RoomMemberAdded"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"roomMemberAdded"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"roomId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]} as unknown as DocumentNode<RoomMemberAddedSubscription, RoomMemberAddedSubscriptionVariables>;
 export const RoomMemberDatesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RoomMemberDates"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"room"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"members"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"joinedAt"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RoomMemberDatesQuery, RoomMemberDatesQueryVariables>;
-export const RoomEmbeddingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RoomEmbedding"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"room"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"embedder"}},{"kind":"Field","name":{"kind":"Name","value":"reembedding"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"targetEmbedder"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}}]}}]}}]}}]} as unknown as DocumentNode<RoomEmbeddingQuery, RoomEmbeddingQueryVariables>;
-export const GenerateStudyGuideDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GenerateStudyGuide"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GenerateStudyGuideInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"generateStudyGuide"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"private"}}]}}]}}]} as unknown as DocumentNode<GenerateStudyGuideMutation, GenerateStudyGuideMutationVariables>;
-export const StudyGuideDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StudyGuide"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StudyGuide"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"private"}},{"kind":"Field","name":{"kind":"Name","value":"engine"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"sections"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"heading"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"citations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"documentTitle"}},{"kind":"Field","name":{"kind":"Name","value":"chunk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"headingPath"}}]}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<StudyGuideQuery, StudyGuideQueryVariables>;
-export const RoomStudyGuidesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RoomStudyGuides"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"room"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"studyGuides"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"private"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RoomStudyGuidesQuery, RoomStudyGuidesQueryVariables>;
-export const StudyGuideStreamDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"StudyGuideStream"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"studyGuideStream"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"studyGuideId"}},{"kind":"Field","name":{"kind":"Name","value":"delta"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"reset"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"studyGuide"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<StudyGuideStreamSubscription, StudyGuideStreamSubscriptionVariables>;

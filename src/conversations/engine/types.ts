@@ -1,5 +1,7 @@
 import type OpenAI from 'openai';
 
+import type { ChunkLine } from '../../documents/engine/types.ts';
+
 /** A retrieved chunk handed to an answer engine; its position in the list (1-based) is its `[n]` marker. */
 export interface SourceChunk {
   chunkId: string;
@@ -9,6 +11,11 @@ export interface SourceChunk {
   pageStart: number;
   pageEnd: number;
   score: number;
+  /** Printed label of pageStart, the chunk's section, and (PDF) its line boxes for quote highlights. */
+  pageLabel?: string;
+  pageLabelEnd?: string;
+  headingPath?: string[];
+  lines?: ChunkLine[];
 }
 
 export interface ChatTurn {

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { WorkerJob } from './extract-worker.ts';
+import { INGEST_LIMITS } from './limits.ts';
 import {
   type DocumentKind,
   type ExtractedDocument,
@@ -15,7 +16,7 @@ import {
 export interface ExtractorPoolOptions {
   /** Worker count; defaults to cores - 1 (at least 1) so one core stays with the API. */
   size?: number;
-  /** Hard stop per job, on top of the extractor's own time budget; default timeBudgetMs + 10 s, or 130 s. */
+  /** Hard stop per job, on top of the extractor's own time budgets; default timeBudgetMs + OCR's + 10 s. */
   jobTimeoutMs?: number;
   /** V8 heap cap per worker: a pathological file kills its worker, not the server. */
   maxHeapMb?: number;
@@ -158,8 +159,13 @@ export class ExtractorPool {
       const job = this.queue.shift()!;
       slot.job = job;
       slot.worker ??= this.spawn();
+      // OCR has a budget of its own on top of reading the file.
+      const ocr = job.limits.ocr === undefined ? INGEST_LIMITS.ocr : job.limits.ocr;
       const timeout =
-        this.options.jobTimeoutMs ?? (job.limits.timeBudgetMs ?? 120_000) + this.options.timeoutGraceMs;
+        this.options.jobTimeoutMs ??
+        (job.limits.timeBudgetMs ?? INGEST_LIMITS.timeBudgetMs) +
+          (ocr ? ocr.timeBudgetMs : 0) +
+          this.options.timeoutGraceMs;
       slot.timer = setTimeout(() => {
         const seconds = Math.round(timeout / 1000);
         this.replace(

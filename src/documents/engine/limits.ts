@@ -11,3 +11,21 @@ export const INGEST_LIMITS: Required<ExtractionLimits> = {
   maxDocxBytes: 200 * 1024 * 1024,
   ocr: DEFAULT_OCR,
 };
+
+/** The ingestion limits with OCR as configured (`OCR`, `OCR_LANGUAGES`, `OCR_WORKERS`, `OCR_TIME_BUDGET_SECONDS`). */
+export function ingestLimits(config: {
+  OCR: 'on' | 'off';
+  OCR_LANGUAGES: string;
+  OCR_WORKERS: number;
+  OCR_TIME_BUDGET_SECONDS: number;
+}): Required<ExtractionLimits> {
+  const ocr: OcrSettings | false =
+    config.OCR === 'off'
+      ? false
+      : {
+          languages: config.OCR_LANGUAGES,
+          workers: config.OCR_WORKERS,
+          timeBudgetMs: config.OCR_TIME_BUDGET_SECONDS * 1000,
+        };
+  return { ...INGEST_LIMITS, ocr };
+}
