@@ -166,6 +166,7 @@ describeCorpus('the corpus through the API', () => {
           file: name,
           status: `refused (${refused.extensions?.code})`,
           pages: null,
+          ocr: 0,
           chunks: 0,
           message: refused.message,
         };
@@ -180,17 +181,19 @@ describeCorpus('the corpus through the API', () => {
         file: name,
         status: doc.status,
         pages: doc.pageCount ?? null,
+        ocr: doc.ocrPageCount,
         chunks: doc.chunkCount,
-        message: doc.error,
+        message: doc.error ?? doc.warning,
       };
     });
 
     console.log(
       [
-        '| file | status | pages | chunks | message |',
-        '|---|---|---|---|---|',
+        '| file | status | pages | OCR pages | chunks | message |',
+        '|---|---|---|---|---|---|',
         ...rows.map(
-          (r) => `| ${r.file} | ${r.status} | ${r.pages ?? '—'} | ${r.chunks} | ${r.message ?? ''} |`,
+          (r) =>
+            `| ${r.file} | ${r.status} | ${r.pages ?? '—'} | ${r.ocr} | ${r.chunks} | ${r.message ?? ''} |`,
         ),
       ].join('\n'),
     );
@@ -202,6 +205,19 @@ describeCorpus('the corpus through the API', () => {
         expect(row.status === 'FAILED' || row.status === 'refused (BAD_USER_INPUT)', row.file).toBe(true);
         expect(row.message?.trim().length, `${row.file} has a message`).toBeGreaterThan(10);
       }
+    }
+    // Every scan, and the Type3 font without a Unicode map, is read with OCR.
+    for (const file of [
+      'ocrmypdf-c02-22-scanned-book-page.pdf',
+      'ocrmypdf-linn-scanned-2col.pdf',
+      'ocrmypdf-epson-scanned-wikipedia.pdf',
+      'tika-testOCR.pdf',
+      'ocrmypdf-type3_font_nomapping.pdf',
+    ]) {
+      expect(
+        rows.find((r) => r.file === file),
+        file,
+      ).toMatchObject({ status: 'READY', ocr: 1 });
     }
     // The long documents make it: the 352-page book and the 117-page lecture notes.
     expect(rows.find((r) => r.file === 'pdfjs-freeculture.pdf')).toMatchObject({
