@@ -22,6 +22,8 @@ export type CitationView = Pick<Citation, 'index' | 'quote' | 'pageStart' | 'pag
   chunk?: { id: string } | null;
   document?: { id: string } | null;
   boxes?: Citation['boxes'];
+  pageLabel?: Citation['pageLabel'];
+  headingPath?: Citation['headingPath'];
 };
 
 export const CitationRef = builder.objectRef<CitationView>('Citation').implement({

@@ -4,7 +4,6 @@ import { chunksOfDocument } from '../src/documents/document-service.ts';
 import { unpackLines } from '../src/documents/engine/highlights.ts';
 import type { Highlight } from '../src/documents/engine/types.ts';
 import { type Chunk, DOCUMENT_STATUSES, INGEST_STAGES } from '../src/entities/document.ts';
-import type { HighlightBox } from '../src/entities/flashcard.ts';
 import type { ProgressEvent } from '../src/events.ts';
 import type { SearchHit } from '../src/retrieval/search-service.ts';
 import { builder } from './builder.ts';
@@ -155,16 +154,5 @@ export const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement(
   fields: (t) => ({
     score: t.exposeFloat('score'),
     chunk: t.field({ type: ChunkRef, resolve: (hit) => hit.chunk }),
-  }),
-});
-
-export const HighlightRef = builder.objectRef<HighlightBox>('Highlight').implement({
-  description: 'A box on a physical page (1-based), normalised 0..1 to the page, origin top-left',
-  fields: (t) => ({
-    page: t.exposeInt('page'),
-    x: t.exposeFloat('x'),
-    y: t.exposeFloat('y'),
-    width: t.exposeFloat('width'),
-    height: t.exposeFloat('height'),
   }),
 });

@@ -56,6 +56,38 @@ export type AuthPayload = {
   user: User;
 };
 
+export type Card = Node & {
+  __typename?: 'Card';
+  back: Scalars['String']['output'];
+  deck: Deck;
+  evidence: CardEvidence;
+  front: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: CardKind;
+};
+
+/** The quote a card was verified against, verbatim in its chunk, and where it stands */
+export type CardEvidence = {
+  __typename?: 'CardEvidence';
+  chunk: Maybe<Chunk>;
+  /** Null once the document was deleted */
+  document: Maybe<Document>;
+  documentTitle: Scalars['String']['output'];
+  /** The quote's boxes on its pages (empty where the document has no layout) */
+  highlights: Array<Highlight>;
+  pageEnd: Scalars['Int']['output'];
+  /** The printed label of pageStart */
+  pageLabel: Scalars['String']['output'];
+  pageStart: Scalars['Int']['output'];
+  quote: Scalars['String']['output'];
+};
+
+export type CardKind =
+  | 'CLOZE'
+  | 'DEFINITION'
+  | 'MISSED_QUESTION'
+  | 'QUESTION';
+
 export type Chunk = Node & {
   __typename?: 'Chunk';
   charEnd: Scalars['Int']['output'];
@@ -132,6 +164,63 @@ export type CreateRoomInput = {
   name: Scalars['String']['input'];
 };
 
+export type Deck = Node & {
+  __typename?: 'Deck';
+  cardCount: Scalars['Int']['output'];
+  /** In deck order */
+  cards: DeckCardsConnection;
+  createdAt: Scalars['DateTime']['output'];
+  error: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** MISSED_QUESTIONS: the viewer's own deck of quiz questions they answered wrong */
+  kind: DeckKind;
+  room: Room;
+  stats: Maybe<QuizStats>;
+  status: DeckStatus;
+  title: Scalars['String']['output'];
+};
+
+
+export type DeckCardsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type DeckCardsConnection = {
+  __typename?: 'DeckCardsConnection';
+  edges: Array<DeckCardsConnectionEdge>;
+  pageInfo: PageInfo;
+};
+
+export type DeckCardsConnectionEdge = {
+  __typename?: 'DeckCardsConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: Card;
+};
+
+export type DeckKind =
+  | 'GENERATED'
+  | 'MISSED_QUESTIONS';
+
+export type DeckProgress = {
+  __typename?: 'DeckProgress';
+  deck: Maybe<Deck>;
+  drafted: Scalars['Int']['output'];
+  error: Maybe<Scalars['String']['output']>;
+  rejected: Scalars['Int']['output'];
+  round: Scalars['Int']['output'];
+  stats: Maybe<QuizStats>;
+  status: DeckStatus;
+  verified: Scalars['Int']['output'];
+};
+
+export type DeckStatus =
+  | 'FAILED'
+  | 'GENERATING'
+  | 'READY';
+
 export type Document = Node & {
   __typename?: 'Document';
   chunkCount: Scalars['Int']['output'];
@@ -203,12 +292,27 @@ export type Evidence = {
   quote: Scalars['String']['output'];
 };
 
+export type GenerateFlashcardsInput = {
+  count: Scalars['Int']['input'];
+  /** Defaults to every READY document of the room */
+  documentIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  roomId: Scalars['ID']['input'];
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type GenerateQuizInput = {
   /** Defaults to every READY document of the room */
   documentIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Defaults to all three kinds */
   kinds?: InputMaybe<Array<QuestionKind>>;
   questionCount: Scalars['Int']['input'];
+  roomId: Scalars['ID']['input'];
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type GenerateStudyGuideInput = {
+  /** Defaults to every READY document of the room */
+  documentIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   roomId: Scalars['ID']['input'];
   title?: InputMaybe<Scalars['String']['input']>;
 };
@@ -361,8 +465,12 @@ export type Mutation = {
   /** Removes the document with its chunks, vectors and stored bytes; returns its id */
   deleteDocument: Scalars['ID']['output'];
   finishQuizAttempt: QuizAttempt;
+  /** Enqueues generation and returns the GENERATING deck; follow it with deckProgress */
+  generateFlashcards: Deck;
   /** Enqueues generation and returns the GENERATING quiz; follow it with quizProgress */
   generateQuiz: Quiz;
+  /** Enqueues a cited study guide and returns it GENERATING; follow it with studyGuideStream. A viewer's guide is private to them */
+  generateStudyGuide: StudyGuide;
   joinLiveQuiz: LiveQuizSession;
   /** Host only: opens the next question with a deadline, or reveals the open one, or finishes */
   nextLiveQuestion: LiveQuizSession;
@@ -370,6 +478,8 @@ export type Mutation = {
   replaceDocument: Document;
   /** Ingests a FAILED document again from its stored bytes; returns it QUEUED */
   retryDocumentIngestion: Document;
+  /** Rates a due card; FSRS schedules its next review. A card reviewed concurrently or not yet due is refused (BAD_USER_INPUT) */
+  reviewCard: ReviewItem;
   signIn: AuthPayload;
   signUp: AuthPayload;
   startConversation: Conversation;
@@ -377,6 +487,7 @@ export type Mutation = {
   startQuizAttempt: QuizAttempt;
   submitAnswer: AnswerResult;
   submitLiveAnswer: LiveAnswerReceipt;
+  updateRoomSettings: Room;
   /** GraphQL multipart upload; returns at once with a QUEUED document (or the existing one for the same bytes) */
   uploadDocument: Document;
 };
@@ -417,8 +528,18 @@ export type MutationFinishQuizAttemptArgs = {
 };
 
 
+export type MutationGenerateFlashcardsArgs = {
+  input: GenerateFlashcardsInput;
+};
+
+
 export type MutationGenerateQuizArgs = {
   input: GenerateQuizInput;
+};
+
+
+export type MutationGenerateStudyGuideArgs = {
+  input: GenerateStudyGuideInput;
 };
 
 
@@ -440,6 +561,11 @@ export type MutationReplaceDocumentArgs = {
 
 export type MutationRetryDocumentIngestionArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationReviewCardArgs = {
+  input: ReviewCardInput;
 };
 
 
@@ -479,6 +605,11 @@ export type MutationSubmitLiveAnswerArgs = {
 };
 
 
+export type MutationUpdateRoomSettingsArgs = {
+  input: UpdateRoomSettingsInput;
+};
+
+
 export type MutationUploadDocumentArgs = {
   input: UploadDocumentInput;
 };
@@ -497,15 +628,24 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
+  /** The deck as Anki-importable tab-separated text (File → Import in Anki) */
+  exportDeck: Scalars['String']['output'];
   /** The signed-in user, or null for anonymous callers */
   me: Maybe<User>;
   node: Maybe<Node>;
   nodes: Array<Maybe<Node>>;
+  /** The viewer's cards due now in this room, most overdue first, then new cards up to the room's daily cap */
+  reviewQueue: Array<ReviewItem>;
   room: Room;
   /** The viewer's rooms, newest first */
   rooms: QueryRoomsConnection;
   /** Hybrid (BM25 + vector) search over the room’s chunks */
   search: Array<SearchHit>;
+};
+
+
+export type QueryExportDeckArgs = {
+  deckId: Scalars['ID']['input'];
 };
 
 
@@ -516,6 +656,14 @@ export type QueryNodeArgs = {
 
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type QueryReviewQueueArgs = {
+  deckId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  roomId: Scalars['ID']['input'];
+  timezone?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -647,7 +795,7 @@ export type QuizQuestionsConnectionEdge = {
   node: Question;
 };
 
-/** How generation went: drafts, verified and rejected questions, and the rounds it took */
+/** How generation went: drafts, verified and rejected questions (or cards), and the rounds it took */
 export type QuizStats = {
   __typename?: 'QuizStats';
   drafted: Scalars['Int']['output'];
@@ -666,11 +814,46 @@ export type QuizStatus =
   | 'GENERATING'
   | 'READY';
 
+export type ReviewCardInput = {
+  cardId: Scalars['ID']['input'];
+  rating: ReviewRating;
+};
+
+/** A card with the viewer's FSRS review state (NEW and due now for a card never reviewed) */
+export type ReviewItem = {
+  __typename?: 'ReviewItem';
+  card: Card;
+  /** FSRS difficulty, 1..10 */
+  difficulty: Scalars['Float']['output'];
+  due: Scalars['DateTime']['output'];
+  lapses: Scalars['Int']['output'];
+  lastReview: Maybe<Scalars['DateTime']['output']>;
+  reps: Scalars['Int']['output'];
+  scheduledDays: Scalars['Int']['output'];
+  /** FSRS stability: days until recall falls to 90% */
+  stability: Scalars['Float']['output'];
+  state: ReviewState;
+};
+
+export type ReviewRating =
+  | 'AGAIN'
+  | 'EASY'
+  | 'GOOD'
+  | 'HARD';
+
+export type ReviewState =
+  | 'LEARNING'
+  | 'NEW'
+  | 'RELEARNING'
+  | 'REVIEW';
+
 export type Room = Node & {
   __typename?: 'Room';
   /** The viewer's own conversations in this room, newest first */
   conversations: RoomConversationsConnection;
   createdAt: Scalars['DateTime']['output'];
+  /** The room's flashcard decks and the viewer's own missed-questions deck, newest first */
+  decks: RoomDecksConnection;
   description: Maybe<Scalars['String']['output']>;
   /** Documents in the room, newest first */
   documents: RoomDocumentsConnection;
@@ -679,11 +862,23 @@ export type Room = Node & {
   name: Scalars['String']['output'];
   /** Quizzes in the room, newest first */
   quizzes: RoomQuizzesConnection;
+  /** The room's settings (owners; null for everyone else) */
+  settings: Maybe<RoomSettings>;
+  /** The room's study guides and the viewer's private ones, newest first */
+  studyGuides: RoomStudyGuidesConnection;
   viewerRole: Maybe<RoomRole>;
 };
 
 
 export type RoomConversationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type RoomDecksArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -714,6 +909,14 @@ export type RoomQuizzesArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+export type RoomStudyGuidesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type RoomConversationsConnection = {
   __typename?: 'RoomConversationsConnection';
   edges: Array<RoomConversationsConnectionEdge>;
@@ -724,6 +927,18 @@ export type RoomConversationsConnectionEdge = {
   __typename?: 'RoomConversationsConnectionEdge';
   cursor: Scalars['String']['output'];
   node: Conversation;
+};
+
+export type RoomDecksConnection = {
+  __typename?: 'RoomDecksConnection';
+  edges: Array<RoomDecksConnectionEdge>;
+  pageInfo: PageInfo;
+};
+
+export type RoomDecksConnectionEdge = {
+  __typename?: 'RoomDecksConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: Deck;
 };
 
 export type RoomDocumentsConnection = {
@@ -775,6 +990,24 @@ export type RoomRole =
   | 'OWNER'
   | 'VIEWER';
 
+export type RoomSettings = {
+  __typename?: 'RoomSettings';
+  /** Flashcards: new cards a member starts per day (reviews of started cards are not capped) */
+  newCardsPerDay: Scalars['Int']['output'];
+};
+
+export type RoomStudyGuidesConnection = {
+  __typename?: 'RoomStudyGuidesConnection';
+  edges: Array<RoomStudyGuidesConnectionEdge>;
+  pageInfo: PageInfo;
+};
+
+export type RoomStudyGuidesConnectionEdge = {
+  __typename?: 'RoomStudyGuidesConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: StudyGuide;
+};
+
 export type SearchHit = {
   __typename?: 'SearchHit';
   chunk: Chunk;
@@ -797,6 +1030,60 @@ export type StartConversationInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type StudyGuide = Node & {
+  __typename?: 'StudyGuide';
+  /** The guide as Markdown with `[n]` citation markers */
+  content: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  engine: Maybe<Scalars['String']['output']>;
+  error: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** Made by a viewer for themselves: nobody else sees it */
+  private: Scalars['Boolean']['output'];
+  room: Room;
+  sections: Array<StudyGuideSection>;
+  status: StudyGuideStatus;
+  title: Scalars['String']['output'];
+};
+
+export type StudyGuidePoint = {
+  __typename?: 'StudyGuidePoint';
+  /** As for answers: each quote verbatim in its chunk; `index` is the guide's `[n]` */
+  citations: Array<Citation>;
+  /** The point, without its citation markers */
+  text: Scalars['String']['output'];
+};
+
+export type StudyGuideSection = {
+  __typename?: 'StudyGuideSection';
+  document: Maybe<Document>;
+  /** The document's heading where it has one, else the section's pages */
+  heading: Scalars['String']['output'];
+  pageEnd: Scalars['Int']['output'];
+  pageStart: Scalars['Int']['output'];
+  points: Array<StudyGuidePoint>;
+};
+
+export type StudyGuideStatus =
+  | 'FAILED'
+  | 'GENERATING'
+  | 'READY';
+
+export type StudyGuideStreamEvent = {
+  __typename?: 'StudyGuideStreamEvent';
+  /** The whole Markdown so far */
+  content: Scalars['String']['output'];
+  /** Text added since the previous event */
+  delta: Scalars['String']['output'];
+  done: Scalars['Boolean']['output'];
+  /** The text restarted (a retried job): show `content` instead of appending `delta` */
+  reset: Scalars['Boolean']['output'];
+  status: StudyGuideStatus;
+  /** The guide as stored: on the first event and on the final one; null on deltas */
+  studyGuide: Maybe<StudyGuide>;
+  studyGuideId: Scalars['ID']['output'];
+};
+
 export type SubmitAnswerInput = {
   answer: Scalars['String']['input'];
   attemptId: Scalars['ID']['input'];
@@ -811,6 +1098,8 @@ export type SubmitLiveAnswerInput = {
 
 export type Subscription = {
   __typename?: 'Subscription';
+  /** Drafted, verified and rejected counts and the round; the current state first, live until READY or FAILED */
+  deckProgress: DeckProgress;
   /** Ingestion stage and progress; the current state first, then live until READY or FAILED */
   documentProgress: DocumentProgress;
   /** Lobby, open question (without its answer), reveal with counts, leaderboard; current state first */
@@ -821,6 +1110,13 @@ export type Subscription = {
   quizProgress: QuizProgress;
   /** Members added to a room, live (members only) */
   roomMemberAdded: RoomMember;
+  /** A guide as it is written: the first event carries the whole text so far, then deltas per section, then a final event (done) with the stored guide */
+  studyGuideStream: StudyGuideStreamEvent;
+};
+
+
+export type SubscriptionDeckProgressArgs = {
+  deckId: Scalars['ID']['input'];
 };
 
 
@@ -845,6 +1141,16 @@ export type SubscriptionQuizProgressArgs = {
 
 
 export type SubscriptionRoomMemberAddedArgs = {
+  roomId: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionStudyGuideStreamArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type UpdateRoomSettingsInput = {
+  newCardsPerDay?: InputMaybe<Scalars['Int']['input']>;
   roomId: Scalars['ID']['input'];
 };
 
@@ -910,14 +1216,17 @@ export type ConversationQueryVariables = Exact<{
 
 
 export type ConversationQuery = { __typename?: 'Query', node:
+    | { __typename: 'Card' }
     | { __typename: 'Chunk' }
     | { __typename: 'Conversation', id: string, title: string, messages: { __typename?: 'ConversationMessagesConnection', edges: Array<{ __typename?: 'ConversationMessagesConnectionEdge', node: { __typename?: 'Message', id: string, role: MessageRole, content: string, status: MessageStatus, error: string | null, groundedness: number | null, engine: string | null, model: string | null, metadata: unknown | null, citations: Array<{ __typename?: 'Citation', index: number, quote: string, pageStart: number, pageEnd: number, pageLabel: string, headingPath: Array<string>, highlights: Array<{ __typename?: 'Highlight', page: number, x: number, y: number, width: number, height: number }>, chunk: { __typename?: 'Chunk', id: string } | null, document: { __typename?: 'Document', id: string, title: string } | null }> } }> } }
+    | { __typename: 'Deck' }
     | { __typename: 'Document' }
     | { __typename: 'Message' }
     | { __typename: 'Question' }
     | { __typename: 'Quiz' }
     | { __typename: 'QuizAttempt' }
     | { __typename: 'Room' }
+    | { __typename: 'StudyGuide' }
     | { __typename: 'User' }
    | null };
 
@@ -927,14 +1236,17 @@ export type MessageQueryVariables = Exact<{
 
 
 export type MessageQuery = { __typename?: 'Query', node:
+    | { __typename: 'Card' }
     | { __typename: 'Chunk' }
     | { __typename: 'Conversation' }
+    | { __typename: 'Deck' }
     | { __typename: 'Document' }
     | { __typename: 'Message', id: string, role: MessageRole, content: string, status: MessageStatus, error: string | null, groundedness: number | null, engine: string | null, model: string | null, metadata: unknown | null, citations: Array<{ __typename?: 'Citation', index: number, quote: string, pageStart: number, pageEnd: number, pageLabel: string, headingPath: Array<string>, highlights: Array<{ __typename?: 'Highlight', page: number, x: number, y: number, width: number, height: number }>, chunk: { __typename?: 'Chunk', id: string } | null, document: { __typename?: 'Document', id: string, title: string } | null }> }
     | { __typename: 'Question' }
     | { __typename: 'Quiz' }
     | { __typename: 'QuizAttempt' }
     | { __typename: 'Room' }
+    | { __typename: 'StudyGuide' }
     | { __typename: 'User' }
    | null };
 
@@ -958,14 +1270,17 @@ export type DocumentQueryVariables = Exact<{
 
 
 export type DocumentQuery = { __typename?: 'Query', node:
+    | { __typename: 'Card' }
     | { __typename: 'Chunk' }
     | { __typename: 'Conversation' }
+    | { __typename: 'Deck' }
     | { __typename: 'Document', id: string, title: string, filename: string, mimeType: string, sizeBytes: number, status: DocumentStatus, error: string | null, pageCount: number | null, ocrPageCount: number, pageCountEstimated: boolean, warning: string | null, chunkCount: number, version: number, room: { __typename?: 'Room', id: string } }
     | { __typename: 'Message' }
     | { __typename: 'Question' }
     | { __typename: 'Quiz' }
     | { __typename: 'QuizAttempt' }
     | { __typename: 'Room' }
+    | { __typename: 'StudyGuide' }
     | { __typename: 'User' }
    | null };
 
@@ -976,14 +1291,17 @@ export type DocumentChunksQueryVariables = Exact<{
 
 
 export type DocumentChunksQuery = { __typename?: 'Query', node:
+    | { __typename?: 'Card' }
     | { __typename?: 'Chunk' }
     | { __typename?: 'Conversation' }
+    | { __typename?: 'Deck' }
     | { __typename?: 'Document', chunks: { __typename?: 'DocumentChunksConnection', edges: Array<{ __typename?: 'DocumentChunksConnectionEdge', node: { __typename?: 'Chunk', id: string, ordinal: number, text: string, pageStart: number, pageEnd: number, pageLabelStart: string, pageLabelEnd: string, headingPath: Array<string>, highlights: Array<{ __typename?: 'Highlight', page: number, x: number, y: number, width: number, height: number }> } }> } }
     | { __typename?: 'Message' }
     | { __typename?: 'Question' }
     | { __typename?: 'Quiz' }
     | { __typename?: 'QuizAttempt' }
     | { __typename?: 'Room' }
+    | { __typename?: 'StudyGuide' }
     | { __typename?: 'User' }
    | null };
 
@@ -1039,6 +1357,87 @@ export type RetryDocumentIngestionMutationVariables = Exact<{
 
 
 export type RetryDocumentIngestionMutation = { __typename?: 'Mutation', retryDocumentIngestion: { __typename?: 'Document', id: string, status: DocumentStatus, version: number, error: string | null } };
+
+export type GenerateFlashcardsMutationVariables = Exact<{
+  input: GenerateFlashcardsInput;
+}>;
+
+
+export type GenerateFlashcardsMutation = { __typename?: 'Mutation', generateFlashcards: { __typename?: 'Deck', id: string, status: DeckStatus, title: string } };
+
+export type CardFieldsFragment = { __typename?: 'Card', id: string, kind: CardKind, front: string, back: string, evidence: { __typename?: 'CardEvidence', quote: string, pageStart: number, pageEnd: number, pageLabel: string, highlights: Array<{ __typename?: 'Highlight', page: number, x: number, y: number, width: number, height: number }>, document: { __typename?: 'Document', id: string, title: string } | null, chunk: { __typename?: 'Chunk', id: string, text: string } | null } };
+
+export type DeckQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeckQuery = { __typename?: 'Query', node:
+    | { __typename: 'Card' }
+    | { __typename: 'Chunk' }
+    | { __typename: 'Conversation' }
+    | { __typename: 'Deck', id: string, title: string, kind: DeckKind, status: DeckStatus, error: string | null, cardCount: number, stats: { __typename?: 'QuizStats', requested: number, drafted: number, verified: number, rejected: number, rounds: number, rejectionsByReason: unknown, rejectionsByRound: Array<number>, engine: string, note: string | null } | null, cards: { __typename?: 'DeckCardsConnection', edges: Array<{ __typename?: 'DeckCardsConnectionEdge', node: { __typename?: 'Card', id: string, kind: CardKind, front: string, back: string, evidence: { __typename?: 'CardEvidence', quote: string, pageStart: number, pageEnd: number, pageLabel: string, highlights: Array<{ __typename?: 'Highlight', page: number, x: number, y: number, width: number, height: number }>, document: { __typename?: 'Document', id: string, title: string } | null, chunk: { __typename?: 'Chunk', id: string, text: string } | null } } }> } }
+    | { __typename: 'Document' }
+    | { __typename: 'Message' }
+    | { __typename: 'Question' }
+    | { __typename: 'Quiz' }
+    | { __typename: 'QuizAttempt' }
+    | { __typename: 'Room' }
+    | { __typename: 'StudyGuide' }
+    | { __typename: 'User' }
+   | null };
+
+export type RoomDecksQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RoomDecksQuery = { __typename?: 'Query', room: { __typename?: 'Room', id: string, decks: { __typename?: 'RoomDecksConnection', edges: Array<{ __typename?: 'RoomDecksConnectionEdge', node: { __typename?: 'Deck', id: string, kind: DeckKind, title: string, status: DeckStatus, cardCount: number } }> } } };
+
+export type DeckProgressSubscriptionVariables = Exact<{
+  deckId: Scalars['ID']['input'];
+}>;
+
+
+export type DeckProgressSubscription = { __typename?: 'Subscription', deckProgress: { __typename?: 'DeckProgress', status: DeckStatus, error: string | null, drafted: number, verified: number, rejected: number, round: number } };
+
+export type ReviewQueueQueryVariables = Exact<{
+  roomId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  timezone?: InputMaybe<Scalars['String']['input']>;
+  deckId?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type ReviewQueueQuery = { __typename?: 'Query', reviewQueue: Array<{ __typename?: 'ReviewItem', due: string, state: ReviewState, reps: number, lapses: number, stability: number, difficulty: number, scheduledDays: number, lastReview: string | null, card: { __typename?: 'Card', id: string, kind: CardKind, front: string, back: string, deck: { __typename?: 'Deck', id: string, kind: DeckKind }, evidence: { __typename?: 'CardEvidence', quote: string, pageLabel: string } } }> };
+
+export type ReviewCardMutationVariables = Exact<{
+  input: ReviewCardInput;
+}>;
+
+
+export type ReviewCardMutation = { __typename?: 'Mutation', reviewCard: { __typename?: 'ReviewItem', due: string, state: ReviewState, reps: number, lapses: number, stability: number, difficulty: number, scheduledDays: number, card: { __typename?: 'Card', id: string } } };
+
+export type ExportDeckQueryVariables = Exact<{
+  deckId: Scalars['ID']['input'];
+}>;
+
+
+export type ExportDeckQuery = { __typename?: 'Query', exportDeck: string };
+
+export type UpdateRoomSettingsMutationVariables = Exact<{
+  input: UpdateRoomSettingsInput;
+}>;
+
+
+export type UpdateRoomSettingsMutation = { __typename?: 'Mutation', updateRoomSettings: { __typename?: 'Room', id: string, settings: { __typename?: 'RoomSettings', newCardsPerDay: number } | null } };
+
+export type RoomSettingsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RoomSettingsQuery = { __typename?: 'Query', room: { __typename?: 'Room', id: string, settings: { __typename?: 'RoomSettings', newCardsPerDay: number } | null } };
 
 export type StartLiveQuizMutationVariables = Exact<{
   quizId: Scalars['ID']['input'];
@@ -1099,14 +1498,17 @@ export type QuizQueryVariables = Exact<{
 
 
 export type QuizQuery = { __typename?: 'Query', node:
+    | { __typename: 'Card' }
     | { __typename: 'Chunk' }
     | { __typename: 'Conversation' }
+    | { __typename: 'Deck' }
     | { __typename: 'Document' }
     | { __typename: 'Message' }
     | { __typename: 'Question' }
     | { __typename: 'Quiz', id: string, title: string, status: QuizStatus, error: string | null, stats: { __typename?: 'QuizStats', requested: number, drafted: number, verified: number, rejected: number, rounds: number, rejectionsByReason: unknown, engine: string, note: string | null } | null, questions: { __typename?: 'QuizQuestionsConnection', edges: Array<{ __typename?: 'QuizQuestionsConnectionEdge', node: { __typename?: 'Question', id: string, kind: QuestionKind, prompt: string, options: Array<string>, answer: string | null, explanation: string | null, evidence: { __typename?: 'Evidence', quote: string, pageStart: number, pageEnd: number, document: { __typename?: 'Document', id: string } | null, chunk: { __typename?: 'Chunk', id: string, text: string } | null } } }> }, attempts: { __typename?: 'QuizAttemptsConnection', edges: Array<{ __typename?: 'QuizAttemptsConnectionEdge', node: { __typename?: 'QuizAttempt', id: string, score: number | null, finishedAt: string | null } }> } }
     | { __typename: 'QuizAttempt' }
     | { __typename: 'Room' }
+    | { __typename: 'StudyGuide' }
     | { __typename: 'User' }
    | null };
 
@@ -1180,14 +1582,17 @@ export type NodeRoomQueryVariables = Exact<{
 
 
 export type NodeRoomQuery = { __typename?: 'Query', node:
+    | { __typename?: 'Card', id: string }
     | { __typename?: 'Chunk', id: string }
     | { __typename?: 'Conversation', id: string }
+    | { __typename?: 'Deck', id: string }
     | { __typename?: 'Document', id: string }
     | { __typename?: 'Message', id: string }
     | { __typename?: 'Question', id: string }
     | { __typename?: 'Quiz', id: string }
     | { __typename?: 'QuizAttempt', id: string }
     | { __typename?: 'Room', name: string, id: string }
+    | { __typename?: 'StudyGuide', id: string }
     | { __typename?: 'User', id: string }
    | null };
 
@@ -1205,7 +1610,49 @@ export type RoomMemberDatesQueryVariables = Exact<{
 
 export type RoomMemberDatesQuery = { __typename?: 'Query', room: { __typename?: 'Room', createdAt: string, members: { __typename?: 'RoomMembersConnection', edges: Array<{ __typename?: 'RoomMembersConnectionEdge', node: { __typename?: 'RoomMember', joinedAt: string, user: { __typename?: 'User', createdAt: string } } }> } } };
 
+export type GenerateStudyGuideMutationVariables = Exact<{
+  input: GenerateStudyGuideInput;
+}>;
+
+
+export type GenerateStudyGuideMutation = { __typename?: 'Mutation', generateStudyGuide: { __typename?: 'StudyGuide', id: string, status: StudyGuideStatus, title: string, private: boolean } };
+
+export type StudyGuideQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type StudyGuideQuery = { __typename?: 'Query', node:
+    | { __typename: 'Card' }
+    | { __typename: 'Chunk' }
+    | { __typename: 'Conversation' }
+    | { __typename: 'Deck' }
+    | { __typename: 'Document' }
+    | { __typename: 'Message' }
+    | { __typename: 'Question' }
+    | { __typename: 'Quiz' }
+    | { __typename: 'QuizAttempt' }
+    | { __typename: 'Room' }
+    | { __typename: 'StudyGuide', id: string, title: string, status: StudyGuideStatus, error: string | null, private: boolean, engine: string | null, content: string, sections: Array<{ __typename?: 'StudyGuideSection', heading: string, pageStart: number, pageEnd: number, document: { __typename?: 'Document', id: string, title: string } | null, points: Array<{ __typename?: 'StudyGuidePoint', text: string, citations: Array<{ __typename?: 'Citation', index: number, quote: string, pageStart: number, pageEnd: number, documentTitle: string, chunk: { __typename?: 'Chunk', id: string, text: string, headingPath: Array<string> } | null, document: { __typename?: 'Document', id: string } | null }> }> }> }
+    | { __typename: 'User' }
+   | null };
+
+export type RoomStudyGuidesQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RoomStudyGuidesQuery = { __typename?: 'Query', room: { __typename?: 'Room', id: string, studyGuides: { __typename?: 'RoomStudyGuidesConnection', edges: Array<{ __typename?: 'RoomStudyGuidesConnectionEdge', node: { __typename?: 'StudyGuide', id: string, title: string, status: StudyGuideStatus, private: boolean } }> } } };
+
+export type StudyGuideStreamSubscriptionVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type StudyGuideStreamSubscription = { __typename?: 'Subscription', studyGuideStream: { __typename?: 'StudyGuideStreamEvent', studyGuideId: string, delta: string, content: string, done: boolean, reset: boolean, status: StudyGuideStatus, studyGuide: { __typename?: 'StudyGuide', id: string, status: StudyGuideStatus } | null } };
+
 export const MessageFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Message"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"groundedness"}},{"kind":"Field","name":{"kind":"Name","value":"engine"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"metadata"}},{"kind":"Field","name":{"kind":"Name","value":"citations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"pageLabel"}},{"kind":"Field","name":{"kind":"Name","value":"headingPath"}},{"kind":"Field","name":{"kind":"Name","value":"highlights"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"page"}},{"kind":"Field","name":{"kind":"Name","value":"x"}},{"kind":"Field","name":{"kind":"Name","value":"y"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}}]}},{"kind":"Field","name":{"kind":"Name","value":"chunk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]} as unknown as DocumentNode<MessageFieldsFragment, unknown>;
+export const CardFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CardFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Card"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"front"}},{"kind":"Field","name":{"kind":"Name","value":"back"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"pageLabel"}},{"kind":"Field","name":{"kind":"Name","value":"highlights"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"page"}},{"kind":"Field","name":{"kind":"Name","value":"x"}},{"kind":"Field","name":{"kind":"Name","value":"y"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}}]}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"chunk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]} as unknown as DocumentNode<CardFieldsFragment, unknown>;
 export const QuestionFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"QuestionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Question"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"prompt"}},{"kind":"Field","name":{"kind":"Name","value":"options"}},{"kind":"Field","name":{"kind":"Name","value":"answer"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"chunk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]} as unknown as DocumentNode<QuestionFieldsFragment, unknown>;
 export const SignUpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignUp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignUpInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signUp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]} as unknown as DocumentNode<SignUpMutation, SignUpMutationVariables>;
 export const SignInDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignIn"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignInInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signIn"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]} as unknown as DocumentNode<SignInMutation, SignInMutationVariables>;
@@ -1226,6 +1673,15 @@ export const CancelDocumentIngestionDocument = {"kind":"Document","definitions":
 export const DocumentProgressDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"DocumentProgress"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"documentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"documentProgress"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"documentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"documentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]}}]}}]} as unknown as DocumentNode<DocumentProgressSubscription, DocumentProgressSubscriptionVariables>;
 export const ReplaceDocumentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReplaceDocument"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"file"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"File"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"replaceDocument"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"file"},"value":{"kind":"Variable","name":{"kind":"Name","value":"file"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]}}]} as unknown as DocumentNode<ReplaceDocumentMutation, ReplaceDocumentMutationVariables>;
 export const RetryDocumentIngestionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RetryDocumentIngestion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"retryDocumentIngestion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]}}]} as unknown as DocumentNode<RetryDocumentIngestionMutation, RetryDocumentIngestionMutationVariables>;
+export const GenerateFlashcardsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GenerateFlashcards"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GenerateFlashcardsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"generateFlashcards"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]} as unknown as DocumentNode<GenerateFlashcardsMutation, GenerateFlashcardsMutationVariables>;
+export const DeckDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Deck"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Deck"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"cardCount"}},{"kind":"Field","name":{"kind":"Name","value":"stats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requested"}},{"kind":"Field","name":{"kind":"Name","value":"drafted"}},{"kind":"Field","name":{"kind":"Name","value":"verified"}},{"kind":"Field","name":{"kind":"Name","value":"rejected"}},{"kind":"Field","name":{"kind":"Name","value":"rounds"}},{"kind":"Field","name":{"kind":"Name","value":"rejectionsByReason"}},{"kind":"Field","name":{"kind":"Name","value":"rejectionsByRound"}},{"kind":"Field","name":{"kind":"Name","value":"engine"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cards"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CardFields"}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CardFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Card"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"front"}},{"kind":"Field","name":{"kind":"Name","value":"back"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"pageLabel"}},{"kind":"Field","name":{"kind":"Name","value":"highlights"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"page"}},{"kind":"Field","name":{"kind":"Name","value":"x"}},{"kind":"Field","name":{"kind":"Name","value":"y"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}}]}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"chunk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]} as unknown as DocumentNode<DeckQuery, DeckQueryVariables>;
+export const RoomDecksDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RoomDecks"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"room"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"decks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"cardCount"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RoomDecksQuery, RoomDecksQueryVariables>;
+export const DeckProgressDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"DeckProgress"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"deckId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deckProgress"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"deckId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"deckId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"drafted"}},{"kind":"Field","name":{"kind":"Name","value":"verified"}},{"kind":"Field","name":{"kind":"Name","value":"rejected"}},{"kind":"Field","name":{"kind":"Name","value":"round"}}]}}]}}]} as unknown as DocumentNode<DeckProgressSubscription, DeckProgressSubscriptionVariables>;
+export const ReviewQueueDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReviewQueue"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"timezone"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"deckId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reviewQueue"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"roomId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"timezone"},"value":{"kind":"Variable","name":{"kind":"Name","value":"timezone"}}},{"kind":"Argument","name":{"kind":"Name","value":"deckId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"deckId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"due"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"reps"}},{"kind":"Field","name":{"kind":"Name","value":"lapses"}},{"kind":"Field","name":{"kind":"Name","value":"stability"}},{"kind":"Field","name":{"kind":"Name","value":"difficulty"}},{"kind":"Field","name":{"kind":"Name","value":"scheduledDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastReview"}},{"kind":"Field","name":{"kind":"Name","value":"card"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"front"}},{"kind":"Field","name":{"kind":"Name","value":"back"}},{"kind":"Field","name":{"kind":"Name","value":"deck"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"pageLabel"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ReviewQueueQuery, ReviewQueueQueryVariables>;
+export const ReviewCardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReviewCard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReviewCardInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reviewCard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"due"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"reps"}},{"kind":"Field","name":{"kind":"Name","value":"lapses"}},{"kind":"Field","name":{"kind":"Name","value":"stability"}},{"kind":"Field","name":{"kind":"Name","value":"difficulty"}},{"kind":"Field","name":{"kind":"Name","value":"scheduledDays"}},{"kind":"Field","name":{"kind":"Name","value":"card"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ReviewCardMutation, ReviewCardMutationVariables>;
+export const ExportDeckDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExportDeck"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"deckId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"exportDeck"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"deckId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"deckId"}}}]}]}}]} as unknown as DocumentNode<ExportDeckQuery, ExportDeckQueryVariables>;
+export const UpdateRoomSettingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateRoomSettings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateRoomSettingsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateRoomSettings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"settings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"newCardsPerDay"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateRoomSettingsMutation, UpdateRoomSettingsMutationVariables>;
+export const RoomSettingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RoomSettings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"room"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"settings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"newCardsPerDay"}}]}}]}}]}}]} as unknown as DocumentNode<RoomSettingsQuery, RoomSettingsQueryVariables>;
 export const StartLiveQuizDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartLiveQuiz"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"quizId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"questionSeconds"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startLiveQuiz"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"quizId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"quizId"}}},{"kind":"Argument","name":{"kind":"Name","value":"questionSeconds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"questionSeconds"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"joinCode"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]} as unknown as DocumentNode<StartLiveQuizMutation, StartLiveQuizMutationVariables>;
 export const JoinLiveQuizDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"JoinLiveQuiz"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"joinCode"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"joinLiveQuiz"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"joinCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"joinCode"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"joinCode"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]} as unknown as DocumentNode<JoinLiveQuizMutation, JoinLiveQuizMutationVariables>;
 export const NextLiveQuestionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"NextLiveQuestion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sessionId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nextLiveQuestion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sessionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sessionId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]} as unknown as DocumentNode<NextLiveQuestionMutation, NextLiveQuestionMutationVariables>;
@@ -1246,3 +1702,7 @@ export const RoomsWithMembersDocument = {"kind":"Document","definitions":[{"kind
 export const NodeRoomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NodeRoom"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Room"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<NodeRoomQuery, NodeRoomQueryVariables>;
 export const RoomMemberAddedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"RoomMemberAdded"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"roomMemberAdded"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"roomId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]} as unknown as DocumentNode<RoomMemberAddedSubscription, RoomMemberAddedSubscriptionVariables>;
 export const RoomMemberDatesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RoomMemberDates"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"room"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"members"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"joinedAt"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RoomMemberDatesQuery, RoomMemberDatesQueryVariables>;
+export const GenerateStudyGuideDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GenerateStudyGuide"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GenerateStudyGuideInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"generateStudyGuide"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"private"}}]}}]}}]} as unknown as DocumentNode<GenerateStudyGuideMutation, GenerateStudyGuideMutationVariables>;
+export const StudyGuideDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StudyGuide"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StudyGuide"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"private"}},{"kind":"Field","name":{"kind":"Name","value":"engine"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"sections"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"heading"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"citations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"documentTitle"}},{"kind":"Field","name":{"kind":"Name","value":"chunk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"headingPath"}}]}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<StudyGuideQuery, StudyGuideQueryVariables>;
+export const RoomStudyGuidesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RoomStudyGuides"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"room"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"studyGuides"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"private"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RoomStudyGuidesQuery, RoomStudyGuidesQueryVariables>;
+export const StudyGuideStreamDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"StudyGuideStream"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"studyGuideStream"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"studyGuideId"}},{"kind":"Field","name":{"kind":"Name","value":"delta"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"reset"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"studyGuide"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<StudyGuideStreamSubscription, StudyGuideStreamSubscriptionVariables>;
