@@ -27,13 +27,13 @@ export type AddRoomMemberInput = {
   roomId: Scalars['ID']['input'];
 };
 
-/** The server’s grading of one answer, with the explanation and the evidence it rests on */
+/** The server’s grading of one answer; the correct answer, explanation and evidence as the quiz’s `revealAnswers` allows */
 export type AnswerResult = {
   __typename?: 'AnswerResult';
   correct: Scalars['Boolean']['output'];
-  correctAnswer: Scalars['String']['output'];
-  evidence: Evidence;
-  explanation: Scalars['String']['output'];
+  correctAnswer: Maybe<Scalars['String']['output']>;
+  evidence: Maybe<Evidence>;
+  explanation: Maybe<Scalars['String']['output']>;
   question: Question;
 };
 
@@ -305,7 +305,11 @@ export type GenerateQuizInput = {
   documentIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Defaults to all three kinds */
   kinds?: InputMaybe<Array<QuestionKind>>;
+  /** Attempts each viewer may start; omitted or null: unlimited (practice) */
+  maxAttempts?: InputMaybe<Scalars['Int']['input']>;
   questionCount: Scalars['Int']['input'];
+  /** Defaults to AFTER_EACH */
+  revealAnswers?: InputMaybe<RevealAnswers>;
   roomId: Scalars['ID']['input'];
   title?: InputMaybe<Scalars['String']['input']>;
 };
@@ -487,6 +491,8 @@ export type Mutation = {
   startQuizAttempt: QuizAttempt;
   submitAnswer: AnswerResult;
   submitLiveAnswer: LiveAnswerReceipt;
+  /** Editors and owners: how many attempts viewers get, and when they see answers */
+  updateQuizSettings: Quiz;
   updateRoomSettings: Room;
   /** GraphQL multipart upload; returns at once with a QUEUED document (or the existing one for the same bytes) */
   uploadDocument: Document;
@@ -605,6 +611,11 @@ export type MutationSubmitLiveAnswerArgs = {
 };
 
 
+export type MutationUpdateQuizSettingsArgs = {
+  input: UpdateQuizSettingsInput;
+};
+
+
 export type MutationUpdateRoomSettingsArgs = {
   input: UpdateRoomSettingsInput;
 };
@@ -702,10 +713,12 @@ export type QueryRoomsConnectionEdge = {
 
 export type Question = Node & {
   __typename?: 'Question';
-  /** Null for a viewer until they have answered this question in an attempt */
+  /** Null for a viewer until the quiz’s `revealAnswers` allows it (by default: once they have answered this question in an attempt), and while a live session has it open */
   answer: Maybe<Scalars['String']['output']>;
   difficulty: Scalars['String']['output'];
-  evidence: Evidence;
+  /** Follows the same rule as `answer`: the quote locates the answer in the material */
+  evidence: Maybe<Evidence>;
+  /** Follows the same rule as `answer` */
   explanation: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   kind: QuestionKind;
@@ -725,7 +738,10 @@ export type Quiz = Node & {
   createdAt: Scalars['DateTime']['output'];
   error: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** Attempts each viewer may start; null is unlimited. Editors and owners are not bound */
+  maxAttempts: Maybe<Scalars['Int']['output']>;
   questions: QuizQuestionsConnection;
+  revealAnswers: RevealAnswers;
   room: Room;
   stats: Maybe<QuizStats>;
   status: QuizStatus;
@@ -754,6 +770,8 @@ export type QuizAttempt = Node & {
   createdAt: Scalars['DateTime']['output'];
   finishedAt: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
+  /** 1 for the viewer's first attempt of the quiz, then 2, ... */
+  number: Scalars['Int']['output'];
   quiz: Quiz;
   /** Fraction correct, 0..1, once finished */
   score: Maybe<Scalars['Float']['output']>;
@@ -824,6 +842,15 @@ export type ReembedProgress = {
   targetEmbedder: Scalars['String']['output'];
   total: Scalars['Int']['output'];
 };
+
+/** When a viewer sees a question’s answer, explanation and evidence; editors always do, and nobody else while a live session has the question open */
+export type RevealAnswers =
+  /** Once they have answered the question (practice; the default) */
+  | 'AFTER_EACH'
+  /** Once they have finished an attempt that answered it */
+  | 'AFTER_FINISH'
+  /** Never: viewers only learn whether they were right, and their score */
+  | 'NEVER';
 
 export type ReviewCardInput = {
   cardId: Scalars['ID']['input'];
@@ -1161,6 +1188,14 @@ export type SubscriptionRoomMemberAddedArgs = {
 
 export type SubscriptionStudyGuideStreamArgs = {
   id: Scalars['ID']['input'];
+};
+
+export type UpdateQuizSettingsInput = {
+  /** Omitted: unchanged; null: unlimited */
+  maxAttempts?: InputMaybe<Scalars['Int']['input']>;
+  quizId: Scalars['ID']['input'];
+  /** Omitted: unchanged */
+  revealAnswers?: InputMaybe<RevealAnswers>;
 };
 
 export type UpdateRoomSettingsInput = {
@@ -1504,7 +1539,7 @@ export type GenerateQuizMutationVariables = Exact<{
 
 export type GenerateQuizMutation = { __typename?: 'Mutation', generateQuiz: { __typename?: 'Quiz', id: string, status: QuizStatus, title: string } };
 
-export type QuestionFieldsFragment = { __typename?: 'Question', id: string, kind: QuestionKind, prompt: string, options: Array<string>, answer: string | null, explanation: string | null, evidence: { __typename?: 'Evidence', quote: string, pageStart: number, pageEnd: number, document: { __typename?: 'Document', id: string } | null, chunk: { __typename?: 'Chunk', id: string, text: string } | null } };
+export type QuestionFieldsFragment = { __typename?: 'Question', id: string, kind: QuestionKind, prompt: string, options: Array<string>, answer: string | null, explanation: string | null, evidence: { __typename?: 'Evidence', quote: string, pageStart: number, pageEnd: number, document: { __typename?: 'Document', id: string } | null, chunk: { __typename?: 'Chunk', id: string, text: string } | null } | null };
 
 export type QuizQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1519,7 +1554,7 @@ export type QuizQuery = { __typename?: 'Query', node:
     | { __typename: 'Document' }
     | { __typename: 'Message' }
     | { __typename: 'Question' }
-    | { __typename: 'Quiz', id: string, title: string, status: QuizStatus, error: string | null, stats: { __typename?: 'QuizStats', requested: number, drafted: number, verified: number, rejected: number, rounds: number, rejectionsByReason: unknown, engine: string, note: string | null } | null, questions: { __typename?: 'QuizQuestionsConnection', edges: Array<{ __typename?: 'QuizQuestionsConnectionEdge', node: { __typename?: 'Question', id: string, kind: QuestionKind, prompt: string, options: Array<string>, answer: string | null, explanation: string | null, evidence: { __typename?: 'Evidence', quote: string, pageStart: number, pageEnd: number, document: { __typename?: 'Document', id: string } | null, chunk: { __typename?: 'Chunk', id: string, text: string } | null } } }> }, attempts: { __typename?: 'QuizAttemptsConnection', edges: Array<{ __typename?: 'QuizAttemptsConnectionEdge', node: { __typename?: 'QuizAttempt', id: string, score: number | null, finishedAt: string | null } }> } }
+    | { __typename: 'Quiz', id: string, title: string, status: QuizStatus, error: string | null, stats: { __typename?: 'QuizStats', requested: number, drafted: number, verified: number, rejected: number, rounds: number, rejectionsByReason: unknown, engine: string, note: string | null } | null, questions: { __typename?: 'QuizQuestionsConnection', edges: Array<{ __typename?: 'QuizQuestionsConnectionEdge', node: { __typename?: 'Question', id: string, kind: QuestionKind, prompt: string, options: Array<string>, answer: string | null, explanation: string | null, evidence: { __typename?: 'Evidence', quote: string, pageStart: number, pageEnd: number, document: { __typename?: 'Document', id: string } | null, chunk: { __typename?: 'Chunk', id: string, text: string } | null } | null } }> }, attempts: { __typename?: 'QuizAttemptsConnection', edges: Array<{ __typename?: 'QuizAttemptsConnectionEdge', node: { __typename?: 'QuizAttempt', id: string, score: number | null, finishedAt: string | null } }> } }
     | { __typename: 'QuizAttempt' }
     | { __typename: 'Room' }
     | { __typename: 'StudyGuide' }
@@ -1531,14 +1566,14 @@ export type StartQuizAttemptMutationVariables = Exact<{
 }>;
 
 
-export type StartQuizAttemptMutation = { __typename?: 'Mutation', startQuizAttempt: { __typename?: 'QuizAttempt', id: string, score: number | null } };
+export type StartQuizAttemptMutation = { __typename?: 'Mutation', startQuizAttempt: { __typename?: 'QuizAttempt', id: string, number: number, score: number | null } };
 
 export type SubmitAnswerMutationVariables = Exact<{
   input: SubmitAnswerInput;
 }>;
 
 
-export type SubmitAnswerMutation = { __typename?: 'Mutation', submitAnswer: { __typename?: 'AnswerResult', correct: boolean, explanation: string, correctAnswer: string, evidence: { __typename?: 'Evidence', quote: string, pageStart: number, pageEnd: number, document: { __typename?: 'Document', id: string } | null } } };
+export type SubmitAnswerMutation = { __typename?: 'Mutation', submitAnswer: { __typename?: 'AnswerResult', correct: boolean, explanation: string | null, correctAnswer: string | null, evidence: { __typename?: 'Evidence', quote: string, pageStart: number, pageEnd: number, document: { __typename?: 'Document', id: string } | null } | null } };
 
 export type FinishQuizAttemptMutationVariables = Exact<{
   attemptId: Scalars['ID']['input'];
@@ -1553,6 +1588,40 @@ export type QuizProgressSubscriptionVariables = Exact<{
 
 
 export type QuizProgressSubscription = { __typename?: 'Subscription', quizProgress: { __typename?: 'QuizProgress', status: QuizStatus, error: string | null, drafted: number, verified: number, rejected: number, round: number } };
+
+export type QuestionNodeQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type QuestionNodeQuery = { __typename?: 'Query', node:
+    | { __typename: 'Card' }
+    | { __typename: 'Chunk' }
+    | { __typename: 'Conversation' }
+    | { __typename: 'Deck' }
+    | { __typename: 'Document' }
+    | { __typename: 'Message' }
+    | { __typename: 'Question', id: string, answer: string | null, explanation: string | null, evidence: { __typename?: 'Evidence', quote: string, pageStart: number, pageEnd: number, chunk: { __typename?: 'Chunk', id: string, text: string } | null } | null }
+    | { __typename: 'Quiz' }
+    | { __typename: 'QuizAttempt' }
+    | { __typename: 'Room' }
+    | { __typename: 'StudyGuide' }
+    | { __typename: 'User' }
+   | null };
+
+export type QuizProgressQuestionsSubscriptionVariables = Exact<{
+  quizId: Scalars['ID']['input'];
+}>;
+
+
+export type QuizProgressQuestionsSubscription = { __typename?: 'Subscription', quizProgress: { __typename?: 'QuizProgress', status: QuizStatus, quiz: { __typename?: 'Quiz', questions: { __typename?: 'QuizQuestionsConnection', edges: Array<{ __typename?: 'QuizQuestionsConnectionEdge', node: { __typename?: 'Question', id: string, answer: string | null, evidence: { __typename?: 'Evidence', quote: string } | null } }> } } | null } };
+
+export type UpdateQuizSettingsMutationVariables = Exact<{
+  input: UpdateQuizSettingsInput;
+}>;
+
+
+export type UpdateQuizSettingsMutation = { __typename?: 'Mutation', updateQuizSettings: { __typename?: 'Quiz', id: string, maxAttempts: number | null, revealAnswers: RevealAnswers } };
 
 export type CreateRoomMutationVariables = Exact<{
   input: CreateRoomInput;
@@ -1711,10 +1780,13 @@ export const LiveQuizDocument = {"kind":"Document","definitions":[{"kind":"Opera
 export const LiveQuizChoicesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LiveQuizChoices"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"rooms"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"quizzes"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rooms"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"rooms"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"}},{"kind":"Field","name":{"kind":"Name","value":"quizzes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"quizzes"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<LiveQuizChoicesQuery, LiveQuizChoicesQueryVariables>;
 export const GenerateQuizDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GenerateQuiz"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GenerateQuizInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"generateQuiz"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]} as unknown as DocumentNode<GenerateQuizMutation, GenerateQuizMutationVariables>;
 export const QuizDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Quiz"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Quiz"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"stats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requested"}},{"kind":"Field","name":{"kind":"Name","value":"drafted"}},{"kind":"Field","name":{"kind":"Name","value":"verified"}},{"kind":"Field","name":{"kind":"Name","value":"rejected"}},{"kind":"Field","name":{"kind":"Name","value":"rounds"}},{"kind":"Field","name":{"kind":"Name","value":"rejectionsByReason"}},{"kind":"Field","name":{"kind":"Name","value":"engine"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}},{"kind":"Field","name":{"kind":"Name","value":"questions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"QuestionFields"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"attempts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"QuestionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Question"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"prompt"}},{"kind":"Field","name":{"kind":"Name","value":"options"}},{"kind":"Field","name":{"kind":"Name","value":"answer"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"chunk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]} as unknown as DocumentNode<QuizQuery, QuizQueryVariables>;
-export const StartQuizAttemptDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartQuizAttempt"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"quizId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startQuizAttempt"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"quizId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"quizId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"score"}}]}}]}}]} as unknown as DocumentNode<StartQuizAttemptMutation, StartQuizAttemptMutationVariables>;
+export const StartQuizAttemptDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartQuizAttempt"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"quizId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startQuizAttempt"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"quizId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"quizId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"score"}}]}}]}}]} as unknown as DocumentNode<StartQuizAttemptMutation, StartQuizAttemptMutationVariables>;
 export const SubmitAnswerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitAnswer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SubmitAnswerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitAnswer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"correct"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"correctAnswer"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SubmitAnswerMutation, SubmitAnswerMutationVariables>;
 export const FinishQuizAttemptDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"FinishQuizAttempt"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"attemptId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"finishQuizAttempt"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"attemptId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"attemptId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"answers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"correct"}}]}}]}}]}}]} as unknown as DocumentNode<FinishQuizAttemptMutation, FinishQuizAttemptMutationVariables>;
 export const QuizProgressDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"QuizProgress"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"quizId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quizProgress"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"quizId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"quizId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"drafted"}},{"kind":"Field","name":{"kind":"Name","value":"verified"}},{"kind":"Field","name":{"kind":"Name","value":"rejected"}},{"kind":"Field","name":{"kind":"Name","value":"round"}}]}}]}}]} as unknown as DocumentNode<QuizProgressSubscription, QuizProgressSubscriptionVariables>;
+export const QuestionNodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"QuestionNode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Question"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"answer"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"chunk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<QuestionNodeQuery, QuestionNodeQueryVariables>;
+export const QuizProgressQuestionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"QuizProgressQuestions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"quizId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quizProgress"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"quizId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"quizId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"quiz"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"questions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"answer"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quote"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<QuizProgressQuestionsSubscription, QuizProgressQuestionsSubscriptionVariables>;
+export const UpdateQuizSettingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateQuizSettings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateQuizSettingsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateQuizSettings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"maxAttempts"}},{"kind":"Field","name":{"kind":"Name","value":"revealAnswers"}}]}}]}}]} as unknown as DocumentNode<UpdateQuizSettingsMutation, UpdateQuizSettingsMutationVariables>;
 export const CreateRoomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateRoom"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateRoomInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createRoom"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"}}]}}]}}]} as unknown as DocumentNode<CreateRoomMutation, CreateRoomMutationVariables>;
 export const AddRoomMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddRoomMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddRoomMemberInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addRoomMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]} as unknown as DocumentNode<AddRoomMemberMutation, AddRoomMemberMutationVariables>;
 export const RoomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Room"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"room"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"}},{"kind":"Field","name":{"kind":"Name","value":"members"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RoomQuery, RoomQueryVariables>;
