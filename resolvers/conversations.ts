@@ -10,7 +10,7 @@ import {
   startConversation,
 } from '../src/conversations/conversation-service.ts';
 import { notFound, unauthenticated } from '../src/errors.ts';
-import { withSnapshot } from '../src/pubsub.ts';
+import { liveSubscription } from '../src/pubsub.ts';
 import { deltasPerSubscriber } from '../src/stream-deltas.ts';
 import type { Context } from '../src/transport/context.ts';
 
@@ -84,13 +84,11 @@ builder.subscriptionFields((t) => ({
       return conversationScope(context, message.conversation.id);
     },
     subscribe: (_root, args, context) =>
-      deltasPerSubscriber(
-        withSnapshot(
-          context.services.pubsub.subscribe('message:stream', args.messageId.id),
-          () => messageSnapshot(context.em, context.services.answers, args.messageId.id),
-          (event) => event.done,
-        ),
-      ),
+      liveSubscription(context, 'message:stream', args.messageId.id, {
+        snapshot: () => messageSnapshot(context.em, context.services.answers, args.messageId.id),
+        isTerminal: (event) => event.done,
+        select: deltasPerSubscriber(),
+      }),
     // Events that carry the stored message read it afresh (the previous read's identity map is stale);
     // the deltas between them touch no database.
     resolve: (event, _args, context) => {

@@ -12,7 +12,7 @@ import {
 import { currentProgress } from '../src/documents/progress.ts';
 import type { RoomRole } from '../src/entities/room.ts';
 import { notFound } from '../src/errors.ts';
-import { withSnapshot } from '../src/pubsub.ts';
+import { liveSubscription } from '../src/pubsub.ts';
 import { searchRoom } from '../src/retrieval/search-service.ts';
 import type { Context } from '../src/transport/context.ts';
 
@@ -128,11 +128,10 @@ builder.subscriptionFields((t) => ({
     authScopes: async (_root, args, context) =>
       documentScope('VIEWER')(_root, { id: args.documentId }, context),
     subscribe: (_root, args, context) =>
-      withSnapshot(
-        context.services.pubsub.subscribe('document:progress', args.documentId.id),
-        () => currentProgress(context.em, args.documentId.id),
-        (event) => event.stage === 'READY' || event.stage === 'FAILED',
-      ),
+      liveSubscription(context, 'document:progress', args.documentId.id, {
+        snapshot: () => currentProgress(context.em, args.documentId.id),
+        isTerminal: (event) => event.stage === 'READY' || event.stage === 'FAILED',
+      }),
     // Each event reads the database afresh: the previous event's identity map and loader cache are stale.
     resolve: (event, _args, context) => {
       context.refresh();

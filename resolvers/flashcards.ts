@@ -15,7 +15,7 @@ import { currentDeckProgress } from '../src/flashcards/deck-progress.ts';
 import { exportDeck, generateFlashcards } from '../src/flashcards/deck-service.ts';
 import { isTimeZone } from '../src/flashcards/engine/day.ts';
 import { reviewCard, reviewQueue } from '../src/flashcards/review-service.ts';
-import { withSnapshot } from '../src/pubsub.ts';
+import { liveSubscription } from '../src/pubsub.ts';
 import type { Context } from '../src/transport/context.ts';
 
 const GenerateFlashcardsInput = builder.inputType('GenerateFlashcardsInput', {
@@ -144,11 +144,10 @@ builder.subscriptionFields((t) => ({
     args: { deckId: t.arg.globalID({ required: true, for: DeckRef }) },
     authScopes: (_root, args, context) => deckScope(context, args.deckId.id),
     subscribe: (_root, args, context) =>
-      withSnapshot(
-        context.services.pubsub.subscribe('deck:progress', args.deckId.id),
-        () => currentDeckProgress(context.em, args.deckId.id),
-        (event) => event.status !== 'GENERATING',
-      ),
+      liveSubscription(context, 'deck:progress', args.deckId.id, {
+        snapshot: () => currentDeckProgress(context.em, args.deckId.id),
+        isTerminal: (event) => event.status !== 'GENERATING',
+      }),
     resolve: (event, _args, context) => {
       context.refresh();
       return event;

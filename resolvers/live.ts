@@ -11,7 +11,7 @@ import {
   startLiveQuiz,
   submitLiveAnswer,
 } from '../src/live/live-service.ts';
-import { withSnapshot } from '../src/pubsub.ts';
+import { liveSubscription } from '../src/pubsub.ts';
 
 const SubmitLiveAnswerInput = builder.inputType('SubmitLiveAnswerInput', {
   fields: (t) => ({
@@ -98,24 +98,22 @@ builder.subscriptionFields((t) => ({
       return { signedIn: true };
     },
     subscribe: (_root, args, context) =>
-      newerOnly(
-        withSnapshot(
-          context.services.pubsub.subscribe('live:quiz', args.sessionId.id),
-          () => context.services.liveEvents.current(context.em, args.sessionId.id),
-          (event) => event.state === 'FINISHED',
-        ),
-      ),
+      liveSubscription(context, 'live:quiz', args.sessionId.id, {
+        snapshot: () => context.services.liveEvents.current(context.em, args.sessionId.id),
+        isTerminal: (event) => event.state === 'FINISHED',
+        select: newerOnly(),
+      }),
     // Events carry everything they show: no database read per subscriber.
     resolve: (event) => event,
   }),
 }));
 
 /** Events are built concurrently and may cross on the way: a subscriber only ever moves forward. */
-async function* newerOnly(events: AsyncIterable<LiveQuizEvent>): AsyncGenerator<LiveQuizEvent> {
+function newerOnly() {
   let seq = -1;
-  for await (const event of events) {
-    if (event.seq <= seq) continue;
+  return (event: LiveQuizEvent) => {
+    if (event.seq <= seq) return undefined;
     seq = event.seq;
-    yield event;
-  }
+    return event;
+  };
 }

@@ -14,7 +14,7 @@ import {
 import { RoomRef } from '../schema/room.ts';
 import type { Question } from '../src/entities/quiz.ts';
 import { notFound, unauthenticated } from '../src/errors.ts';
-import { withSnapshot } from '../src/pubsub.ts';
+import { liveSubscription } from '../src/pubsub.ts';
 import { currentQuizProgress } from '../src/quizzes/quiz-progress.ts';
 import {
   finishQuizAttempt,
@@ -179,11 +179,10 @@ builder.subscriptionFields((t) => ({
     args: { quizId: t.arg.globalID({ required: true, for: QuizRef }) },
     authScopes: (_root, args, context) => quizScope(context, args.quizId.id, 'VIEWER'),
     subscribe: (_root, args, context) =>
-      withSnapshot(
-        context.services.pubsub.subscribe('quiz:progress', args.quizId.id),
-        () => currentQuizProgress(context.em, args.quizId.id),
-        (event) => event.status !== 'GENERATING',
-      ),
+      liveSubscription(context, 'quiz:progress', args.quizId.id, {
+        snapshot: () => currentQuizProgress(context.em, args.quizId.id),
+        isTerminal: (event) => event.status !== 'GENERATING',
+      }),
     resolve: (event, _args, context) => {
       context.refresh();
       return event;

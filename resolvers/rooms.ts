@@ -2,6 +2,7 @@ import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import { builder } from '../schema/builder.ts';
 import { RoomMemberRef, RoomRef, RoomRoleEnum } from '../schema/room.ts';
+import { liveSubscription } from '../src/pubsub.ts';
 import { addRoomMember, createRoom, listRoomsOf, updateRoomSettings } from '../src/rooms/room-service.ts';
 
 const CreateRoomInput = builder.inputType('CreateRoomInput', {
@@ -87,8 +88,7 @@ builder.subscriptionFields((t) => ({
     description: 'Members added to a room, live (members only)',
     args: { roomId: t.arg.globalID({ required: true, for: RoomRef }) },
     authScopes: (_root, args) => ({ room: { roomId: args.roomId.id, role: 'VIEWER' } }),
-    subscribe: (_root, args, context) =>
-      context.services.pubsub.subscribe('room:member-added', args.roomId.id),
+    subscribe: (_root, args, context) => liveSubscription(context, 'room:member-added', args.roomId.id),
     resolve: async (event: { memberId: string }, _args, context) =>
       (await context.refresh().loaders.roomMemberById.load(event.memberId))!,
   }),

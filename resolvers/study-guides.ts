@@ -4,7 +4,7 @@ import { DocumentRef } from '../schema/document.ts';
 import { RoomRef } from '../schema/room.ts';
 import { StudyGuideRef, StudyGuideStreamEventRef, visibleStudyGuide } from '../schema/study-guide.ts';
 import { notFound } from '../src/errors.ts';
-import { withSnapshot } from '../src/pubsub.ts';
+import { liveSubscription } from '../src/pubsub.ts';
 import { deltasPerSubscriber } from '../src/stream-deltas.ts';
 import { generateStudyGuide, studyGuideSnapshot } from '../src/study-guides/study-guide-service.ts';
 
@@ -49,13 +49,11 @@ builder.subscriptionFields((t) => ({
       return { room: { roomId: guide.room.id, role: 'VIEWER' } };
     },
     subscribe: (_root, args, context) =>
-      deltasPerSubscriber(
-        withSnapshot(
-          context.services.pubsub.subscribe('study-guide:stream', args.id.id),
-          () => studyGuideSnapshot(context.em, args.id.id),
-          (event) => event.done,
-        ),
-      ),
+      liveSubscription(context, 'study-guide:stream', args.id.id, {
+        snapshot: () => studyGuideSnapshot(context.em, args.id.id),
+        isTerminal: (event) => event.done,
+        select: deltasPerSubscriber(),
+      }),
     resolve: (event, _args, context) => {
       if (event.withRecord) context.refresh();
       return event;

@@ -15,19 +15,19 @@ export interface TextStreamEvent {
   withRecord?: boolean;
 }
 
-export async function* deltasPerSubscriber<E extends TextStreamEvent>(
-  events: AsyncIterable<E>,
-): AsyncGenerator<E> {
+/** A subscriber's view of a text stream, for `liveSubscription`'s `select`: one per subscriber. */
+export function deltasPerSubscriber<E extends TextStreamEvent>() {
   let seen = '';
   let first = true;
-  for await (const event of events) {
+  return (event: E): E | undefined => {
     // An event older than the snapshot (published between listening and reading it) adds nothing.
-    if (!event.reset && !event.done && seen.startsWith(event.content)) continue;
+    if (!event.reset && !event.done && seen.startsWith(event.content)) return undefined;
     const continues = !event.reset && event.content.startsWith(seen);
     const delta = continues ? event.content.slice(seen.length) : event.content;
-    if (!delta && !event.done && continues) continue;
+    if (!delta && !event.done && continues) return undefined;
     seen = event.content;
-    yield { ...event, delta, reset: !continues, withRecord: first || event.done };
+    const view = { ...event, delta, reset: !continues, withRecord: first || event.done };
     first = false;
-  }
+    return view;
+  };
 }

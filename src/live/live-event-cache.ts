@@ -3,6 +3,8 @@ import { LiveQuizSession } from '../entities/live.ts';
 import type { LiveQuizEvent } from '../events.ts';
 import { buildLiveEvent } from './live-event.ts';
 
+const MAX_SESSIONS = 1000;
+
 /**
  * The latest event of each session, per process, keyed by the session's `seq` (bumped on every change),
  * and the coalescing of frequent refreshes (answer counts).
@@ -10,7 +12,8 @@ import { buildLiveEvent } from './live-event.ts';
  * not a thousand builds.
  */
 export class LiveEventCache {
-  private readonly events = new Map<string, Promise<LiveQuizEvent>>();
+  /** The newest event per session, in order of last change (the first is the stalest). */
+  private readonly events = new Map<string, { seq: number; event: Promise<LiveQuizEvent> }>();
   private readonly pending = new Map<string, NodeJS.Timeout>();
 
   /** Runs `refresh` once after `delayMs`, however many times it is asked for meanwhile. */
@@ -23,8 +26,19 @@ export class LiveEventCache {
     this.pending.set(sessionId, timer.unref());
   }
 
+  /** Keeps `event` as its session's latest, replacing the one before (an older one arriving late is dropped). */
   remember(event: LiveQuizEvent): void {
-    this.events.set(this.key(event.sessionId, event.seq), Promise.resolve(event));
+    this.keep(event.sessionId, event.seq, Promise.resolve(event));
+  }
+
+  /** Sessions held (one event each). */
+  get size(): number {
+    return this.events.size;
+  }
+
+  /** The seq of the event held for a session (-1 when none). */
+  latestSeq(sessionId: string): number {
+    return this.events.get(sessionId)?.seq ?? -1;
   }
 
   /** The current event of a session, built at most once per change; null when it does not exist. */
@@ -33,27 +47,20 @@ export class LiveEventCache {
     const em = requestEm.fork();
     const session = await em.findOne(LiveQuizSession, sessionId, { disableIdentityMap: true });
     if (!session) return null;
-    const key = this.key(session.id, session.seq);
-    let event = this.events.get(key);
-    if (!event) {
-      event = buildLiveEvent(em, session);
-      this.events.set(key, event);
-      event.catch(() => this.events.delete(key));
-    }
-    this.prune(session.id, session.seq);
+    const held = this.events.get(session.id);
+    if (held && held.seq >= session.seq) return held.event;
+    const event = buildLiveEvent(em, session);
+    this.keep(session.id, session.seq, event);
+    event.catch(() => {
+      if (this.events.get(session.id)?.event === event) this.events.delete(session.id);
+    });
     return event;
   }
 
-  private key(sessionId: string, seq: number) {
-    return `${sessionId}:${seq}`;
-  }
-
-  /** Keeps only the newest event per session, and a bounded number of sessions. */
-  private prune(sessionId: string, seq: number) {
-    for (const key of this.events.keys()) {
-      const [id, s] = key.split(':');
-      if (id === sessionId && Number(s) < seq) this.events.delete(key);
-    }
-    while (this.events.size > 1000) this.events.delete(this.events.keys().next().value!);
+  private keep(sessionId: string, seq: number, event: Promise<LiveQuizEvent>) {
+    if (this.latestSeq(sessionId) > seq) return;
+    this.events.delete(sessionId); // re-inserted last: the map stays in order of last change
+    this.events.set(sessionId, { seq, event });
+    if (this.events.size > MAX_SESSIONS) this.events.delete(this.events.keys().next().value!);
   }
 }

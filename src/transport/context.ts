@@ -16,6 +16,11 @@ export interface Context {
   loaders: Loaders;
   services: Services;
   /**
+   * Aborted when the operation's client is gone: a subscription completed or its socket closed, an SSE
+   * or HTTP request disconnected. Subscriptions (`liveSubscription`) end on it.
+   */
+  signal: AbortSignal;
+  /**
    * Replaces `em` and `loaders` with fresh ones. Every subscription event starts with it, so an event never
    * sees the identity map or loader cache of the events before it.
    */
@@ -35,12 +40,18 @@ export async function resolveViewer(services: Services, authorization: unknown):
   return { id: claims.userId };
 }
 
-export function createContext(services: Services, viewer: Viewer | null, logger = services.logger): Context {
+export function createContext(
+  services: Services,
+  viewer: Viewer | null,
+  logger = services.logger,
+  signal: AbortSignal = new AbortController().signal,
+): Context {
   const batching = services.config.DATALOADER_BATCHING === 'on';
   const context: Context = {
     em: services.orm.em.fork() as EntityManager,
     logger,
     viewer,
+    signal,
     loaders: undefined as never,
     services,
     // `this`, not the closure: envelop hands resolvers a copy of the context object.

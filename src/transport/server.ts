@@ -20,6 +20,9 @@ import { useSqlStatementCount } from './sql-count-plugin.ts';
 
 type WsExtra = {
   viewer?: { id: string } | null;
+  /** Each operation's signal, aborted when it completes or the socket closes (ends its subscription). */
+  operations?: Map<string, AbortController>;
+  signal?: AbortSignal;
 };
 
 type InitialContext = YogaInitialContext & { connectionParams?: Record<string, unknown>; extra?: WsExtra };
@@ -70,7 +73,8 @@ export function createApiServer(services: Services, options: { readiness?: Readi
               throw error;
             });
       const requestId = initial.request?.headers.get('x-request-id') ?? randomUUID();
-      return createContext(services, viewer, logger.child({ requestId, viewer: viewer?.id }));
+      const signal = initial.extra?.signal ?? initial.request.signal;
+      return createContext(services, viewer, logger.child({ requestId, viewer: viewer?.id }), signal);
     },
   });
 
@@ -103,7 +107,13 @@ export function createApiServer(services: Services, options: { readiness?: Readi
     {
       onConnect: async (ctx) => {
         services.metrics.websocketConnections.inc();
-        ctx.extra.socket.once('close', () => services.metrics.websocketConnections.dec());
+        const operations = new Map<string, AbortController>();
+        ctx.extra.operations = operations;
+        ctx.extra.socket.once('close', () => {
+          services.metrics.websocketConnections.dec();
+          for (const operation of operations.values()) operation.abort();
+          operations.clear();
+        });
         try {
           ctx.extra.viewer = await resolveViewer(services, ctx.connectionParams?.authorization);
           return true;
@@ -114,7 +124,7 @@ export function createApiServer(services: Services, options: { readiness?: Readi
       },
       execute: (args) => (args.rootValue as Enveloped).execute(args),
       subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
-      onSubscribe: async (ctx, _id, params) => {
+      onSubscribe: async (ctx, id, params) => {
         // GraphiQL sends its headers with each operation (extensions.headers), not as connection params.
         const headers = params.extensions?.headers as Record<string, unknown> | undefined;
         const authorization = headers?.authorization ?? headers?.Authorization;
@@ -123,12 +133,14 @@ export function createApiServer(services: Services, options: { readiness?: Readi
           viewer = await resolveViewer(services, authorization).catch(() => null);
           if (!viewer) return [new AppError('UNAUTHENTICATED', 'Invalid or expired token')];
         }
+        const operation = new AbortController();
+        ctx.extra.operations?.set(id, operation);
         const enveloped = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,
           socket: ctx.extra.socket,
           params,
-          extra: { viewer },
+          extra: { viewer, signal: operation.signal },
         } as never);
         const document = enveloped.parse(params.query);
         const errors = enveloped.validate(enveloped.schema, document);
@@ -143,7 +155,17 @@ export function createApiServer(services: Services, options: { readiness?: Readi
           rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
         };
       },
-      onComplete: () => void services.metrics.subscriptions.dec(),
+      // A `complete` from the client and a closing socket both call the result's return(): abort the
+      // operation's signal first, so whatever its subscription waits on ends now, not at the next event.
+      onOperation: (ctx, id, _params, _args, result) => {
+        const operation = ctx.extra.operations?.get(id);
+        if (operation && isAsyncIterable(result)) return abortingOnReturn(result, operation);
+      },
+      onComplete: (ctx, id) => {
+        services.metrics.subscriptions.dec();
+        ctx.extra.operations?.get(id)?.abort();
+        ctx.extra.operations?.delete(id);
+      },
     },
     wss,
   );
@@ -188,6 +210,30 @@ function isSubscription(document: DocumentNode, operationName?: string | null): 
       definition.operation === 'subscription' &&
       (!operationName || definition.name?.value === operationName),
   );
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+
+/** The same stream, whose return() (and throw()) first aborts the operation. */
+function abortingOnReturn<T>(stream: AsyncIterable<T>, operation: AbortController): AsyncGenerator<T> {
+  const iterator = stream[Symbol.asyncIterator]();
+  const wrapped: AsyncGenerator<T> = {
+    [Symbol.asyncIterator]: () => wrapped,
+    next: () => iterator.next(),
+    return: async (value) => {
+      operation.abort();
+      return (await iterator.return?.(value)) ?? { done: true, value: undefined };
+    },
+    throw: async (error) => {
+      operation.abort();
+      if (iterator.throw) return iterator.throw(error);
+      throw error;
+    },
+    [Symbol.asyncDispose]: async () => void (await wrapped.return(undefined)),
+  };
+  return wrapped;
 }
 
 type Enveloped = ReturnType<ReturnType<typeof createYoga>['getEnveloped']>;
