@@ -6,14 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../../schema/index.ts';
 import {
   AskQuestionDocument,
+  DeckProgressDocument,
   DocumentProgressDocument,
+  GenerateFlashcardsDocument,
   GenerateQuizDocument,
+  GenerateStudyGuideDocument,
   LiveQuizDocument,
   MessageStreamDocument,
   QuizProgressDocument,
   RoomMemberAddedDocument,
   StartConversationDocument,
   StartLiveQuizDocument,
+  StudyGuideStreamDocument,
 } from '../generated/operations.ts';
 import { type Actor, call, createRoom, createUser } from '../helpers/client.ts';
 import { makePdf, uploadFile, waitForDocument } from '../helpers/documents.ts';
@@ -36,6 +40,7 @@ let worker: TestServer;
 let api: TestServer;
 let llm: FakeOpenAI;
 let owner: Actor;
+const subscriptionFields = Object.keys(schema.getSubscriptionType()!.getFields());
 type Case = { query: string; variables: Record<string, unknown>; snapshot: boolean };
 const cases: Record<string, Case> = {};
 
@@ -101,6 +106,18 @@ beforeAll(async () => {
     { input: { conversationId: startConversation.id, question: 'Who won in 1903?' } },
     owner.token,
   );
+  const { generateFlashcards: deck } = await call(
+    api.url,
+    GenerateFlashcardsDocument,
+    { input: { roomId, count: 2 } },
+    owner.token,
+  );
+  const { generateStudyGuide: guide } = await call(
+    api.url,
+    GenerateStudyGuideDocument,
+    { input: { roomId } },
+    owner.token,
+  );
   Object.assign(cases, {
     liveQuiz: { query: print(LiveQuizDocument), variables: { sessionId: session.id }, snapshot: true },
     documentProgress: {
@@ -119,6 +136,13 @@ beforeAll(async () => {
       snapshot: true,
     },
     roomMemberAdded: { query: print(RoomMemberAddedDocument), variables: { roomId }, snapshot: false },
+    deckProgress: { query: print(DeckProgressDocument), variables: { deckId: deck.id }, snapshot: true },
+    // An empty guide has no text to send yet: counted by the gauge instead.
+    studyGuideStream: {
+      query: print(StudyGuideStreamDocument),
+      variables: { id: guide.id },
+      snapshot: false,
+    },
   } satisfies Record<string, Case>);
 }, 120_000);
 afterAll(async () => {
@@ -165,17 +189,12 @@ async function openMany(name: string, count: number, prefix = name): Promise<Raw
 describe('subscriptions end when their client does', () => {
   it('has a teardown case for every Subscription field in the schema', () => {
     // A new subscription field fails here until it is added to `cases` (and so tested below).
-    const fields = Object.keys(schema.getSubscriptionType()!.getFields()).sort();
-    expect(Object.keys(cases).sort()).toEqual(fields);
+    expect(Object.keys(cases).sort()).toEqual([...subscriptionFields].sort());
   });
 
-  it.each([
-    'liveQuiz',
-    'documentProgress',
-    'quizProgress',
-    'messageStream',
-    'roomMemberAdded',
-  ])('%s is released at once on `complete` and on socket close, with no event published', async (name) => {
+  it.each(
+    subscriptionFields,
+  )('%s is released at once on `complete` and on socket close, with no event published', async (name) => {
     const baseline = await subscriptionGauge();
     const completed = await openMany(name, 10, `${name}-c`);
     const closed = await openMany(name, 10, `${name}-x`);
