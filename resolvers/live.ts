@@ -57,7 +57,9 @@ builder.mutationFields((t) => ({
     args: { joinCode: t.arg.string({ required: true, validate: z.string().trim().min(4).max(20) }) },
     authScopes: { signedIn: true },
     resolve: (_root, args, context) =>
-      joinLiveQuiz(context.em, context.services, context.viewer!.id, args.joinCode),
+      joinLiveQuiz(context.em, context.services, context.viewer!.id, args.joinCode, {
+        socketId: context.socketId,
+      }),
   }),
   nextLiveQuestion: t.field({
     type: LiveQuizSessionRef,

@@ -13,6 +13,7 @@ import { createFlashcardEngines } from './flashcards/flashcard-engines.ts';
 import { startQueue } from './jobs/queue.ts';
 import { startWorkers } from './jobs/worker.ts';
 import { LiveEventCache } from './live/live-event-cache.ts';
+import { joinAttemptLimiter } from './live/live-service.ts';
 import { createMetrics } from './metrics.ts';
 import { createAppPubSub } from './pubsub.ts';
 import { createQuizEngines } from './quizzes/quiz-engines.ts';
@@ -90,6 +91,7 @@ export async function bootstrap(config: Config, logger = createLogger(config)) {
     metrics,
     quizEngines: createQuizEngines(config),
     liveEvents: new LiveEventCache(),
+    joinAttempts: joinAttemptLimiter(),
     flashcardEngines: createFlashcardEngines(config),
     studyGuideEngines: createStudyGuideEngines(config),
     clock: systemClock,

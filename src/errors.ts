@@ -28,3 +28,9 @@ export const unauthenticated = () => new AppError('UNAUTHENTICATED', 'Sign in to
 export const forbidden = (why = 'You are not allowed to do this') => new AppError('FORBIDDEN', why);
 export const badInput = (message: string, field?: string) =>
   new AppError('BAD_USER_INPUT', message, field ? { field } : {});
+/** Over a rate limit: `retryAfterSeconds` in extensions says when to try again. */
+export const rateLimited = (message: string, retryAfterMs: number, details: Record<string, unknown> = {}) =>
+  new AppError('RATE_LIMITED', message, {
+    ...details,
+    retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)),
+  });

@@ -7,6 +7,7 @@ import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { AnswerRunner } from './conversations/answer-runner.ts';
 import type { FlashcardEngines } from './flashcards/flashcard-engines.ts';
+import type { RateLimiter } from './limits/rate-limiter.ts';
 import type { LiveEventCache } from './live/live-event-cache.ts';
 import type { Metrics } from './metrics.ts';
 import type { PubSub } from './pubsub.ts';
@@ -32,6 +33,8 @@ export interface Services {
   metrics: Metrics;
   quizEngines: QuizEngines;
   liveEvents: LiveEventCache;
+  /** Failed joinLiveQuiz attempts per user and per socket (join codes must not be guessable). */
+  joinAttempts: RateLimiter;
   flashcardEngines: FlashcardEngines;
   studyGuideEngines: StudyGuideEngines;
   /** Server time for review scheduling; tests replace it to move through simulated days. */

@@ -3,7 +3,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { LiveAnswer, LiveParticipant, LiveQuizSession } from '../entities/live.ts';
 import { Question, type Quiz } from '../entities/quiz.ts';
 import { User } from '../entities/user.ts';
-import { badInput, forbidden, notFound } from '../errors.ts';
+import { badInput, forbidden, notFound, rateLimited } from '../errors.ts';
+import { RateLimiter } from '../limits/rate-limiter.ts';
 import type { PubSub } from '../pubsub.ts';
 import { gradeAnswer } from '../quizzes/engine/grade.ts';
 import { generateJoinCode, normaliseJoinCode } from './join-code.ts';
@@ -13,7 +14,15 @@ import type { LiveEventCache } from './live-event-cache.ts';
 export interface LiveServices {
   pubsub: PubSub;
   liveEvents: LiveEventCache;
+  joinAttempts: RateLimiter;
 }
+
+/**
+ * 10 failed joins per 10 minutes, per user and per socket: plenty for a mistyped code, while guessing
+ * one of 27^6 codes at that pace is hopeless (the review measured ~400 guesses a second before).
+ */
+export const JOIN_ATTEMPTS = { limit: 10, windowMs: 10 * 60_000 };
+export const joinAttemptLimiter = () => new RateLimiter(JOIN_ATTEMPTS.limit, JOIN_ATTEMPTS.windowMs);
 
 const SESSION_TTL_MS = 12 * 3600_000;
 const FINISHED_TTL_MS = 3600_000;
@@ -62,14 +71,35 @@ export async function startLiveQuiz(
   }
 }
 
-/** Any signed-in user joins by code; joining again is harmless and returns the same session. */
-export async function joinLiveQuiz(em: EntityManager, live: LiveServices, userId: string, code: string) {
+/**
+ * Any signed-in user joins by code; joining again is harmless and returns the same session. Every attempt
+ * takes a slot of the user's (and the socket's) join limit before the lookup; a successful join gives it
+ * back, so only wrong codes count.
+ */
+export async function joinLiveQuiz(
+  em: EntityManager,
+  live: LiveServices,
+  userId: string,
+  code: string,
+  origin: { socketId?: string | null } = {},
+) {
+  const slot = live.joinAttempts.take([
+    `user:${userId}`,
+    ...(origin.socketId ? [`socket:${origin.socketId}`] : []),
+  ]);
+  if (!slot.allowed)
+    throw rateLimited(
+      `Too many attempts to join a live quiz; try again in ${Math.ceil(slot.retryAfterMs / 1000)} s`,
+      slot.retryAfterMs,
+      { limit: JOIN_ATTEMPTS.limit, windowSeconds: JOIN_ATTEMPTS.windowMs / 1000 },
+    );
   const session = await em.findOne(LiveQuizSession, {
     joinCode: normaliseJoinCode(code),
     expiresAt: { $gt: new Date() },
   });
   if (!session) throw notFound('No live quiz with this code (it may have ended)');
   if (session.state === 'FINISHED') throw badInput('This live quiz has finished', 'joinCode');
+  slot.refund();
   const user = await em.findOneOrFail(User, userId);
   try {
     const fork = em.fork();

@@ -13,6 +13,8 @@ export interface Context {
   /** Carries the request id (from `x-request-id` or generated) on every line. */
   logger: Logger;
   viewer: Viewer | null;
+  /** The WebSocket the operation came over (null over HTTP): per-socket rate limits key on it. */
+  socketId: string | null;
   loaders: Loaders;
   services: Services;
   /**
@@ -45,6 +47,7 @@ export function createContext(
   viewer: Viewer | null,
   logger = services.logger,
   signal: AbortSignal = new AbortController().signal,
+  socketId: string | null = null,
 ): Context {
   const batching = services.config.DATALOADER_BATCHING === 'on';
   const context: Context = {
@@ -52,6 +55,7 @@ export function createContext(
     logger,
     viewer,
     signal,
+    socketId,
     loaders: undefined as never,
     services,
     // `this`, not the closure: envelop hands resolvers a copy of the context object.

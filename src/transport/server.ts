@@ -23,6 +23,7 @@ type WsExtra = {
   /** Each operation's signal, aborted when it completes or the socket closes (ends its subscription). */
   operations?: Map<string, AbortController>;
   signal?: AbortSignal;
+  socketId?: string;
 };
 
 type InitialContext = YogaInitialContext & { connectionParams?: Record<string, unknown>; extra?: WsExtra };
@@ -76,7 +77,13 @@ export function createApiServer(services: Services, options: { readiness?: Readi
             });
       const requestId = initial.request?.headers.get('x-request-id') ?? randomUUID();
       const signal = initial.extra?.signal ?? initial.request.signal;
-      return createContext(services, viewer, logger.child({ requestId, viewer: viewer?.id }), signal);
+      return createContext(
+        services,
+        viewer,
+        logger.child({ requestId, viewer: viewer?.id }),
+        signal,
+        initial.extra?.socketId ?? null,
+      );
     },
   });
 
@@ -109,6 +116,7 @@ export function createApiServer(services: Services, options: { readiness?: Readi
     {
       onConnect: async (ctx) => {
         services.metrics.websocketConnections.inc();
+        ctx.extra.socketId = randomUUID();
         const operations = new Map<string, AbortController>();
         ctx.extra.operations = operations;
         ctx.extra.socket.once('close', () => {
@@ -142,7 +150,7 @@ export function createApiServer(services: Services, options: { readiness?: Readi
           req: ctx.extra.request,
           socket: ctx.extra.socket,
           params,
-          extra: { viewer, signal: operation.signal },
+          extra: { viewer, signal: operation.signal, socketId: ctx.extra.socketId },
         } as never);
         const document = enveloped.parse(params.query);
         const errors = enveloped.validate(enveloped.schema, document);
