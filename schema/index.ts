@@ -8,6 +8,7 @@ import './quiz.ts';
 import './live.ts';
 import './deck.ts';
 import './study-guide.ts';
+import './retrieval.ts';
 import '../resolvers/auth.ts';
 import '../resolvers/rooms.ts';
 import '../resolvers/documents.ts';
@@ -16,5 +17,6 @@ import '../resolvers/quizzes.ts';
 import '../resolvers/live.ts';
 import '../resolvers/flashcards.ts';
 import '../resolvers/study-guides.ts';
+import '../resolvers/retrieval.ts';
 
 export const schema = builder.toSchema();

@@ -55,11 +55,12 @@ export async function bootstrap(config: Config, logger = createLogger(config)) {
   await migrateWithLock(orm);
   const queue = await startQueue(databaseUrl, config.JOB_QUEUE_SCHEMA, logger);
   cleanup.push(() => queue.stop({ graceful: true, timeout: 5000 }));
-  const retrieval = await createRetrieval(config, databaseUrl);
+  const retrieval = await createRetrieval(config, databaseUrl, logger);
   cleanup.push(() => retrieval.close());
   const { fallback, ...embedder } = retrieval.embedders.status;
   if (fallback) logger.warn({ embedder, reason: fallback.reason, fix: fallback.fix }, 'embedder fallback');
   else logger.info({ embedder }, 'embedder ready');
+  if (retrieval.reranker) logger.info({ reranker: retrieval.reranker.id }, 'reranking search results');
 
   const metrics = createMetrics();
   metrics.watchQueue(queue);
@@ -72,6 +73,7 @@ export async function bootstrap(config: Config, logger = createLogger(config)) {
     embedder: retrieval.embedder,
     embedders: retrieval.embedders,
     vectorStore: retrieval.vectorStore,
+    reranker: retrieval.reranker,
     engines: createAnswerEngines(config),
     metrics,
   });
@@ -87,6 +89,7 @@ export async function bootstrap(config: Config, logger = createLogger(config)) {
     embedder: retrieval.embedder,
     embedders: retrieval.embedders,
     vectorStore: retrieval.vectorStore,
+    reranker: retrieval.reranker,
     answers,
     metrics,
     quizEngines: createQuizEngines(config),

@@ -41,6 +41,14 @@ const EnvSchema = z.object({
   /** Inference threads of the local model (default: one per core, at most 4). */
   EMBEDDER_WORKERS: z.coerce.number().int().min(1).max(16).optional(),
   EMBEDDING_MODEL: z.string().min(1).optional(),
+  /** A cross-encoder server speaking the common `/rerank` API (TEI, Infinity, Jina, Cohere); unset: no reranking. */
+  RERANK_URL: optionalUrl,
+  RERANK_API_KEY: z.string().min(1).optional(),
+  RERANK_MODEL: z.string().min(1).optional(),
+  /** How long a search waits for the reranker before keeping the fused order. */
+  RERANK_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(3000),
+  /** How many of the fused hits are reranked; the rest follow in fused order. */
+  RERANK_CANDIDATES: z.coerce.number().int().min(2).max(200).default(30),
   EMBEDDING_DIMENSIONS: z.coerce.number().int().min(8).max(8192).optional(),
   JWT_SECRET: z.string().min(32, 'at least 32 characters').optional(),
   UPLOAD_MAX_BYTES: z.coerce

@@ -13,7 +13,7 @@ import type { Metrics } from './metrics.ts';
 import type { PubSub } from './pubsub.ts';
 import type { QuizEngines } from './quizzes/quiz-engines.ts';
 import type { Embedders } from './retrieval/embedders.ts';
-import type { Embedder, VectorStore } from './retrieval/ports.ts';
+import type { Embedder, SearchReranker, VectorStore } from './retrieval/ports.ts';
 import type { StudyGuideEngines } from './study-guides/study-guide-engines.ts';
 
 /** Long-lived collaborators, built once at start and handed to every operation. */
@@ -29,6 +29,8 @@ export interface Services {
   embedder: Embedder;
   embedders: Embedders;
   vectorStore: VectorStore;
+  /** Set when RERANK_URL names a reranking server. */
+  reranker?: SearchReranker;
   answers: AnswerRunner;
   metrics: Metrics;
   quizEngines: QuizEngines;

@@ -6,7 +6,7 @@ import { Citation, Message, type MessageMetadata } from '../entities/conversatio
 import { Document } from '../entities/document.ts';
 import type { Metrics } from '../metrics.ts';
 import type { PubSub } from '../pubsub.ts';
-import type { Embedder, EmbedderResolver, VectorStore } from '../retrieval/ports.ts';
+import type { Embedder, EmbedderResolver, SearchReranker, VectorStore } from '../retrieval/ports.ts';
 import { searchRoom } from '../retrieval/search-service.ts';
 import type { AnswerEngines } from './answer-engines.ts';
 import { type PackedContext, packContext } from './engine/context-pack.ts';
@@ -46,6 +46,7 @@ export class AnswerRunner {
     embedder: Embedder;
     embedders: EmbedderResolver;
     vectorStore: VectorStore;
+    reranker?: SearchReranker;
     engines: AnswerEngines;
     metrics: Metrics;
   };

@@ -85,9 +85,35 @@ export interface EmbedderResolver {
   forId(id: string): Promise<Embedder | undefined>;
 }
 
-/** What search and re-embedding need: the configured embedder, the others, and the vector store. */
+/**
+ * A second-stage ranker (a cross-encoder behind an HTTP `/rerank` API): scores each document for the query,
+ * in the documents' order, higher = more relevant. Throws when it cannot answer; the caller keeps the
+ * first-stage order then.
+ */
+export interface Reranker {
+  /** What is reranking, for logs and evaluations: e.g. `http://127.0.0.1:8080/rerank`. */
+  readonly id: string;
+  score(query: string, documents: string[], options?: { signal?: AbortSignal }): Promise<number[]>;
+}
+
+/**
+ * What search and re-embedding need: the configured embedder, the others, the vector store, and the
+ * reranking stage when one is configured (RERANK_URL).
+ */
 export interface RetrievalAdapters {
   embedder: Embedder;
   embedders: EmbedderResolver;
   vectorStore: VectorStore;
+  reranker?: SearchReranker;
+}
+
+/**
+ * The reranking stage as search uses it: the head of the hits reordered by the reranker, with its scores;
+ * never throws: when the reranker fails, the hits come back as they were (and it is logged).
+ */
+export interface SearchReranker {
+  readonly id: string;
+  /** How many hits it reorders: search fetches at least this many when reranking. */
+  readonly candidates: number;
+  rerank<T extends { score: number }>(query: string, hits: T[], textOf: (hit: T) => string): Promise<T[]>;
 }

@@ -11,7 +11,10 @@ export interface SearchHit {
   chunk: Chunk;
 }
 
-/** Hybrid search in one room: embed the query, ask the vector store, load the chunks in rank order. */
+/**
+ * Hybrid search in one room: embed the query, ask the vector store, load the chunks in rank order, and
+ * rerank the head when a reranker is configured.
+ */
 export async function searchRoom(
   em: EntityManager,
   services: RetrievalAdapters,
@@ -36,7 +39,8 @@ export async function searchRoom(
       text: input.query,
       vector: vector!,
       alpha: input.alpha ?? defaultAlphaFor(embedder.id),
-      limit: input.limit,
+      // The reranker picks from a deeper list than the caller asked for.
+      limit: Math.max(input.limit, services.reranker?.candidates ?? 0),
       documentIds: input.documentIds,
     });
   } catch (error) {
@@ -52,8 +56,11 @@ export async function searchRoom(
   const chunks = await em.find(Chunk, { id: { $in: hits.map((hit) => hit.chunkId) } });
   const byId = new Map(chunks.map((chunk) => [chunk.id, chunk]));
   // A vector without its row (a document deleted between the two reads) is skipped, not an error.
-  return hits.flatMap((hit) => {
+  const found = hits.flatMap((hit) => {
     const chunk = byId.get(hit.chunkId);
     return chunk ? [{ score: hit.score, chunk }] : [];
   });
+  if (!services.reranker) return found;
+  const reranked = await services.reranker.rerank(input.query, found, (hit) => hit.chunk.text);
+  return reranked.slice(0, input.limit);
 }

@@ -1,15 +1,18 @@
 import pg from 'pg';
+import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import { Embedders } from './embedders.ts';
 import type { VectorStore } from './ports.ts';
 import { PostgresVectorStore } from './postgres-store.ts';
+import { HttpReranker, RerankStage } from './rerank.ts';
 import { WeaviateVectorStore } from './weaviate-store.ts';
 
 /**
  * The configured adapters: Weaviate when WEAVIATE_URL is set, else the PostgreSQL store; the embedder
- * EMBEDDER names (the local model by default, see Embedders for the fallback).
+ * EMBEDDER names (the local model by default, see Embedders for the fallback); a reranking stage when
+ * RERANK_URL is set.
  */
-export async function createRetrieval(config: Config, databaseUrl: string) {
+export async function createRetrieval(config: Config, databaseUrl: string, logger: Logger) {
   const embedders = await Embedders.create(config);
   let pool: pg.Pool | undefined;
   let vectorStore: VectorStore;
@@ -19,10 +22,22 @@ export async function createRetrieval(config: Config, databaseUrl: string) {
     pool = new pg.Pool({ connectionString: databaseUrl, max: 5 });
     vectorStore = new PostgresVectorStore(pool);
   }
+  const reranker = config.RERANK_URL
+    ? new RerankStage(
+        new HttpReranker({
+          url: config.RERANK_URL,
+          apiKey: config.RERANK_API_KEY,
+          model: config.RERANK_MODEL,
+          timeoutMs: config.RERANK_TIMEOUT_MS,
+        }),
+        { candidates: config.RERANK_CANDIDATES, logger },
+      )
+    : undefined;
   return {
     embedder: embedders.active,
     embedders,
     vectorStore,
+    reranker,
     async close() {
       await vectorStore.close();
       await pool?.end();

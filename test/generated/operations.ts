@@ -283,6 +283,13 @@ export type DocumentStatus =
   | 'QUEUED'
   | 'READY';
 
+export type EvaluateRetrievalInput = {
+  /** Hybrid weight as in `search` (0 = BM25 only, 1 = vector only); the default when omitted */
+  alpha?: InputMaybe<Scalars['Float']['input']>;
+  cases: Array<RetrievalCaseInput>;
+  roomId: Scalars['ID']['input'];
+};
+
 export type Evidence = {
   __typename?: 'Evidence';
   chunk: Maybe<Chunk>;
@@ -639,6 +646,8 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Scores the room's current index (search as it answers now) against cases of a query and the quotes that answer it: nDCG@10, recall@10/100, MRR@10; at most 500 cases */
+  evaluateRetrieval: RetrievalEvaluation;
   /** The deck as Anki-importable tab-separated text (File → Import in Anki) */
   exportDeck: Scalars['String']['output'];
   /** The signed-in user, or null for anonymous callers */
@@ -652,6 +661,11 @@ export type Query = {
   rooms: QueryRoomsConnection;
   /** Hybrid (BM25 + vector) search over the room’s chunks */
   search: Array<SearchHit>;
+};
+
+
+export type QueryEvaluateRetrievalArgs = {
+  input: EvaluateRetrievalInput;
 };
 
 
@@ -841,6 +855,40 @@ export type ReembedProgress = {
   startedAt: Scalars['DateTime']['output'];
   targetEmbedder: Scalars['String']['output'];
   total: Scalars['Int']['output'];
+};
+
+export type RetrievalCaseInput = {
+  query: Scalars['String']['input'];
+  /** Passages that answer the query; a chunk containing one of them counts as relevant */
+  relevantQuotes: Array<Scalars['String']['input']>;
+};
+
+/** How well search answered one case */
+export type RetrievalCaseScore = {
+  __typename?: 'RetrievalCaseScore';
+  /** 1-based rank of the first relevant chunk in the top 100; null when none is there */
+  firstRelevantRank: Maybe<Scalars['Int']['output']>;
+  mrrAt10: Scalars['Float']['output'];
+  ndcgAt10: Scalars['Float']['output'];
+  query: Scalars['String']['output'];
+  recallAt10: Scalars['Float']['output'];
+  recallAt100: Scalars['Float']['output'];
+  /** How many of the room's chunks contain one of the case's quotes */
+  relevantChunks: Scalars['Int']['output'];
+};
+
+/** A room's current index scored against cases (means over the cases) */
+export type RetrievalEvaluation = {
+  __typename?: 'RetrievalEvaluation';
+  cases: Array<RetrievalCaseScore>;
+  /** The embedder of the vectors searched */
+  embedder: Scalars['String']['output'];
+  mrrAt10: Scalars['Float']['output'];
+  ndcgAt10: Scalars['Float']['output'];
+  recallAt10: Scalars['Float']['output'];
+  recallAt100: Scalars['Float']['output'];
+  /** The reranking server, when RERANK_URL is set */
+  reranker: Maybe<Scalars['String']['output']>;
 };
 
 /** When a viewer sees a question’s answer, explanation and evidence; editors always do, and nobody else while a live session has the question open */
@@ -1623,6 +1671,13 @@ export type UpdateQuizSettingsMutationVariables = Exact<{
 
 export type UpdateQuizSettingsMutation = { __typename?: 'Mutation', updateQuizSettings: { __typename?: 'Quiz', id: string, maxAttempts: number | null, revealAnswers: RevealAnswers } };
 
+export type EvaluateRetrievalQueryVariables = Exact<{
+  input: EvaluateRetrievalInput;
+}>;
+
+
+export type EvaluateRetrievalQuery = { __typename?: 'Query', evaluateRetrieval: { __typename?: 'RetrievalEvaluation', ndcgAt10: number, recallAt10: number, recallAt100: number, mrrAt10: number, embedder: string, reranker: string | null, cases: Array<{ __typename?: 'RetrievalCaseScore', query: string, ndcgAt10: number, recallAt10: number, recallAt100: number, mrrAt10: number, firstRelevantRank: number | null, relevantChunks: number }> } };
+
 export type CreateRoomMutationVariables = Exact<{
   input: CreateRoomInput;
 }>;
@@ -1787,6 +1842,7 @@ export const QuizProgressDocument = {"kind":"Document","definitions":[{"kind":"O
 export const QuestionNodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"QuestionNode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Question"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"answer"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"chunk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<QuestionNodeQuery, QuestionNodeQueryVariables>;
 export const QuizProgressQuestionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"QuizProgressQuestions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"quizId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quizProgress"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"quizId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"quizId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"quiz"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"questions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"answer"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quote"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<QuizProgressQuestionsSubscription, QuizProgressQuestionsSubscriptionVariables>;
 export const UpdateQuizSettingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateQuizSettings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateQuizSettingsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateQuizSettings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"maxAttempts"}},{"kind":"Field","name":{"kind":"Name","value":"revealAnswers"}}]}}]}}]} as unknown as DocumentNode<UpdateQuizSettingsMutation, UpdateQuizSettingsMutationVariables>;
+export const EvaluateRetrievalDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EvaluateRetrieval"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EvaluateRetrievalInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"evaluateRetrieval"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ndcgAt10"}},{"kind":"Field","name":{"kind":"Name","value":"recallAt10"}},{"kind":"Field","name":{"kind":"Name","value":"recallAt100"}},{"kind":"Field","name":{"kind":"Name","value":"mrrAt10"}},{"kind":"Field","name":{"kind":"Name","value":"embedder"}},{"kind":"Field","name":{"kind":"Name","value":"reranker"}},{"kind":"Field","name":{"kind":"Name","value":"cases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"query"}},{"kind":"Field","name":{"kind":"Name","value":"ndcgAt10"}},{"kind":"Field","name":{"kind":"Name","value":"recallAt10"}},{"kind":"Field","name":{"kind":"Name","value":"recallAt100"}},{"kind":"Field","name":{"kind":"Name","value":"mrrAt10"}},{"kind":"Field","name":{"kind":"Name","value":"firstRelevantRank"}},{"kind":"Field","name":{"kind":"Name","value":"relevantChunks"}}]}}]}}]}}]} as unknown as DocumentNode<EvaluateRetrievalQuery, EvaluateRetrievalQueryVariables>;
 export const CreateRoomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateRoom"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateRoomInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createRoom"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"}}]}}]}}]} as unknown as DocumentNode<CreateRoomMutation, CreateRoomMutationVariables>;
 export const AddRoomMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddRoomMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddRoomMemberInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addRoomMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]} as unknown as DocumentNode<AddRoomMemberMutation, AddRoomMemberMutationVariables>;
 export const RoomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Room"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"room"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"}},{"kind":"Field","name":{"kind":"Name","value":"members"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RoomQuery, RoomQueryVariables>;
