@@ -22,6 +22,11 @@ export interface ExtractorPoolOptions {
   maxHeapMb?: number;
   /** Added to a job's timeBudgetMs for the hard stop when jobTimeoutMs is not set; default 10 s. */
   timeoutGraceMs?: number;
+  /**
+   * Jobs one worker thread holds at once; default 2. While a scan's pages are in tesseract the thread is
+   * idle, so a second file (often another one-page scan) keeps the other recognition thread busy.
+   */
+  jobsPerWorker?: number;
 }
 
 interface Job {
@@ -35,11 +40,15 @@ interface Job {
   reject: (error: ExtractionError) => void;
 }
 
+interface Running {
+  job: Job;
+  timer: NodeJS.Timeout;
+}
+
 interface Slot {
   /** Spawned lazily, so a worker that dies at start-up is not respawned in a tight loop. */
   worker?: Worker;
-  job?: Job;
-  timer?: NodeJS.Timeout;
+  running: Map<number, Running>;
 }
 
 type WorkerMessage =
@@ -68,9 +77,10 @@ export class ExtractorPool {
       size: options.size ?? Math.max(1, availableParallelism() - 1),
       maxHeapMb: options.maxHeapMb ?? 1024,
       timeoutGraceMs: options.timeoutGraceMs ?? 10_000,
+      jobsPerWorker: Math.max(1, options.jobsPerWorker ?? 2),
       jobTimeoutMs: options.jobTimeoutMs,
     };
-    for (let i = 0; i < this.options.size; i++) this.slots.push({});
+    for (let i = 0; i < this.options.size; i++) this.slots.push({ running: new Map() });
   }
 
   /**
@@ -133,7 +143,7 @@ export class ExtractorPool {
     }
     await Promise.all(
       this.slots.map((slot) => {
-        this.finish(
+        this.failAll(
           slot,
           new ExtractionError('CANCELLED', 'The extractor shut down while reading this file.', false),
         );
@@ -155,44 +165,53 @@ export class ExtractorPool {
 
   private dispatch(): void {
     for (const slot of this.slots) {
-      if (slot.job || this.queue.length === 0) continue;
-      const job = this.queue.shift()!;
-      slot.job = job;
-      slot.worker ??= this.spawn();
-      // OCR has a budget of its own on top of reading the file.
-      const ocr = job.limits.ocr === undefined ? INGEST_LIMITS.ocr : job.limits.ocr;
-      const timeout =
-        this.options.jobTimeoutMs ??
-        (job.limits.timeBudgetMs ?? INGEST_LIMITS.timeBudgetMs) +
-          (ocr ? ocr.timeBudgetMs : 0) +
-          this.options.timeoutGraceMs;
-      slot.timer = setTimeout(() => {
-        const seconds = Math.round(timeout / 1000);
-        this.replace(
-          slot,
-          new ExtractionError('TIME_BUDGET_EXCEEDED', `Reading the file took longer than ${seconds} s.`),
-        );
-      }, timeout);
-      const message: WorkerJob = {
-        id: job.id,
-        bytes: job.bytes,
-        kind: job.kind,
-        limits: job.limits,
-        chunk: job.chunk,
-      };
-      slot.worker.postMessage(message, [job.bytes]);
+      while (slot.running.size < this.options.jobsPerWorker && this.queue.length > 0) {
+        this.start(slot, this.queue.shift()!);
+      }
     }
+  }
+
+  private start(slot: Slot, job: Job): void {
+    slot.worker ??= this.spawn();
+    const worker = slot.worker;
+    // OCR has a budget of its own on top of reading the file.
+    const ocr = job.limits.ocr === undefined ? INGEST_LIMITS.ocr : job.limits.ocr;
+    const timeout =
+      this.options.jobTimeoutMs ??
+      (job.limits.timeBudgetMs ?? INGEST_LIMITS.timeBudgetMs) +
+        (ocr ? ocr.timeBudgetMs : 0) +
+        this.options.timeoutGraceMs;
+    const timer = setTimeout(() => {
+      const seconds = Math.round(timeout / 1000);
+      this.replace(
+        slot,
+        job.id,
+        new ExtractionError('TIME_BUDGET_EXCEEDED', `Reading the file took longer than ${seconds} s.`),
+      );
+    }, timeout);
+    slot.running.set(job.id, { job, timer });
+    const message: WorkerJob = {
+      id: job.id,
+      bytes: job.bytes,
+      kind: job.kind,
+      limits: job.limits,
+      chunk: job.chunk,
+    };
+    worker.postMessage(message, [job.bytes]);
   }
 
   private onMessage(worker: Worker, msg: WorkerMessage): void {
     const slot = this.slots.find((s) => s.worker === worker);
-    if (!slot?.job || slot.job.id !== msg.id) return;
-    if (msg.type === 'progress') slot.job.onProgress?.(msg.progress);
-    else if (msg.type === 'done') {
-      const job = this.release(slot);
-      job?.resolve(msg.result);
-    } else this.finish(slot, new ExtractionError(msg.code, msg.message, msg.permanent));
-    if (msg.type !== 'progress') this.dispatch();
+    const running = slot?.running.get(msg.id);
+    if (!slot || !running) return;
+    if (msg.type === 'progress') {
+      running.job.onProgress?.(msg.progress);
+      return;
+    }
+    this.release(slot, msg.id);
+    if (msg.type === 'done') running.job.resolve(msg.result);
+    else running.job.reject(new ExtractionError(msg.code, msg.message, msg.permanent));
+    this.dispatch();
   }
 
   private onCrash(worker: Worker, reason: string): void {
@@ -200,6 +219,7 @@ export class ExtractorPool {
     if (!slot || this.closed) return;
     this.replace(
       slot,
+      undefined,
       new ExtractionError(
         'WORKER_CRASHED',
         `The extractor crashed while reading this file (${reason}).`,
@@ -208,22 +228,34 @@ export class ExtractorPool {
     );
   }
 
-  private release(slot: Slot): Job | undefined {
-    const job = slot.job;
-    clearTimeout(slot.timer);
-    slot.job = undefined;
-    slot.timer = undefined;
-    return job;
+  private release(slot: Slot, id: number): Job | undefined {
+    const running = slot.running.get(id);
+    if (!running) return undefined;
+    clearTimeout(running.timer);
+    slot.running.delete(id);
+    return running.job;
   }
 
-  private finish(slot: Slot, error: ExtractionError): void {
-    this.release(slot)?.reject(error);
+  private failAll(slot: Slot, error: ExtractionError): void {
+    for (const id of [...slot.running.keys()]) this.release(slot, id)?.reject(error);
   }
 
-  // A worker that crashed or overran is discarded whole: its heap may hold the runaway state.
-  private replace(slot: Slot, error: ExtractionError): void {
+  /**
+   * A worker that crashed or overran is discarded whole: its heap may hold the runaway state. `culprit` (the
+   * job that overran) gets `error`; the others it held were innocent and fail as retryable.
+   */
+  private replace(slot: Slot, culprit: number | undefined, error: ExtractionError): void {
     const old = slot.worker;
-    this.finish(slot, error);
+    if (culprit !== undefined) this.release(slot, culprit)?.reject(error);
+    const bystander =
+      culprit === undefined
+        ? error
+        : new ExtractionError(
+            'WORKER_CRASHED',
+            'The extractor was restarted while reading this file (another file overran); it will be retried.',
+            false,
+          );
+    this.failAll(slot, bystander);
     slot.worker = undefined;
     if (old) {
       old.removeAllListeners();

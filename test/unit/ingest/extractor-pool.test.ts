@@ -31,6 +31,16 @@ describe('ExtractorPool', () => {
     expect(bytes.byteLength).toBe(0);
   });
 
+  it('holds two jobs in one worker at once, each answered with its own result', async () => {
+    pool = new ExtractorPool({ size: 1, jobsPerWorker: 2 });
+    const [a, b] = await Promise.all([
+      pool.extract(await pdfWithPages(2), 'pdf'),
+      pool.extract(await pdfWithPages(5), 'pdf'),
+    ]);
+    expect([a.pageCount, b.pageCount]).toEqual([2, 5]);
+    expect(b.pages[4].text).toBe('Osmosis moves water across membranes, page 5.');
+  });
+
   it('passes typed failures through', async () => {
     pool = new ExtractorPool({ size: 1 });
     await expect(pool.extract(new TextEncoder().encode('%PDF-1.4\n%%EOF'), 'pdf')).rejects.toMatchObject({
