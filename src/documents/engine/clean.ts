@@ -178,6 +178,51 @@ function findRunningHeads(lines: string[][], edges: Map<number, Edge>[]): Set<st
   return new Set([...counts].filter(([, n]) => n >= threshold).map(([key]) => key));
 }
 
+const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 };
+
+function romanValue(text: string): number {
+  let total = 0;
+  for (let i = 0; i < text.length; i++) {
+    const value = ROMAN[text[i]] ?? 0;
+    total += value < (ROMAN[text[i + 1]] ?? 0) ? -value : value;
+  }
+  return total;
+}
+
+/** "12" → 12, "Page 3 of 10" → 3, "iv" → 4: the number a folio line prints, if it is one. */
+function folioValue(line: string): number | undefined {
+  const m = PAGE_NUMBER.exec(line);
+  if (!m) return undefined;
+  return /^\d/.test(m[2]) ? Number(m[2]) : romanValue(m[2].toLowerCase());
+}
+
+/**
+ * Folios count up with the pages: printed number minus physical number is the same on many pages. A lone
+ * number in the band whose offset no other page shares (an axis tick of a figure at the top of a page) is
+ * body text.
+ */
+function folioOffsets(lines: string[][], edges: Map<number, Edge>[], pageNumbers: number[]): Set<string> {
+  const pagesByOffset = new Map<string, Set<number>>();
+  lines.forEach((texts, p) => {
+    for (const [i] of edges[p]) {
+      const value = folioValue(texts[i]);
+      if (value === undefined) continue;
+      const roman = !/\d/.test(texts[i]);
+      const key = `${roman ? 'r' : 'a'}${value - pageNumbers[p]}`;
+      const pages = pagesByOffset.get(key) ?? new Set();
+      pages.add(p);
+      pagesByOffset.set(key, pages);
+    }
+  });
+  return new Set([...pagesByOffset].filter(([, pages]) => pages.size >= 2).map(([key]) => key));
+}
+
+function isFolio(line: string, pageNumber: number, offsets: Set<string>): boolean {
+  const value = folioValue(line);
+  if (value === undefined) return false;
+  return offsets.has(`${/\d/.test(line) ? 'a' : 'r'}${value - pageNumber}`);
+}
+
 function collectWords(pages: string[][]): Set<string> {
   const words = new Set<string>();
   for (const lines of pages) {
@@ -215,12 +260,20 @@ export function cleanPages(pages: ExtractedPage[], options: CleanOptions = {}): 
   const edges = removeRunningHeads ? pages.map((page, p) => edgeLines(page, raw[p])) : [];
   const heads = removeRunningHeads && pages.length >= 3 ? findRunningHeads(lines, edges) : new Set<string>();
   const words = unwrapLines ? collectWords(lines) : new Set<string>();
+  const folios = removeRunningHeads
+    ? folioOffsets(
+        lines,
+        edges,
+        pages.map((page) => page.number),
+      )
+    : new Set<string>();
 
   return pages.map((page, p) => {
     const drop = new Set<number>();
     if (removeRunningHeads && pages.length >= 2) {
       for (const [i, edge] of edges[p]) {
-        if (heads.has(`${edge}:${edgeKey(lines[p][i])}`) || PAGE_NUMBER.test(lines[p][i])) drop.add(i);
+        const line = lines[p][i];
+        if (heads.has(`${edge}:${edgeKey(line)}`) || isFolio(line, page.number, folios)) drop.add(i);
       }
     }
     const headingAt = new Map((page.headings ?? []).map((h) => [h.charStart, h]));
