@@ -101,6 +101,12 @@ try {
       { input: { roomId, email, role: 'VIEWER' } },
       token,
     );
+    await gql(
+      url,
+      'mutation($roomId: ID!) { acceptRoomInvitation(roomId: $roomId) { status } }',
+      { roomId },
+      signUp.token,
+    );
     tokens.push(signUp.token);
   }
 

@@ -1,9 +1,18 @@
-import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import { encodeGlobalID, resolveOffsetConnection } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import { builder } from '../schema/builder.ts';
 import { RoomMemberRef, RoomRef, RoomRoleEnum } from '../schema/room.ts';
+import { UserRef } from '../schema/user.ts';
 import { liveSubscription } from '../src/pubsub.ts';
-import { addRoomMember, createRoom, listRoomsOf, updateRoomSettings } from '../src/rooms/room-service.ts';
+import {
+  acceptInvitation,
+  cancelInvitation,
+  declineInvitation,
+  inviteToRoom,
+  leaveRoom,
+  removeRoomMember,
+} from '../src/rooms/membership-service.ts';
+import { createRoom, listRoomsOf, updateRoomSettings } from '../src/rooms/room-service.ts';
 
 const CreateRoomInput = builder.inputType('CreateRoomInput', {
   fields: (t) => ({
@@ -18,8 +27,22 @@ const CreateRoomInput = builder.inputType('CreateRoomInput', {
 const AddRoomMemberInput = builder.inputType('AddRoomMemberInput', {
   fields: (t) => ({
     roomId: t.globalID({ required: true, for: RoomRef }),
-    email: t.string({ required: true, validate: z.email('must be a valid email address') }),
+    email: t.string({ required: true, validate: z.email('must be a valid email address').max(320) }),
     role: t.field({ type: RoomRoleEnum, required: true }),
+  }),
+});
+
+const RemoveRoomMemberInput = builder.inputType('RemoveRoomMemberInput', {
+  fields: (t) => ({
+    roomId: t.globalID({ required: true, for: RoomRef }),
+    userId: t.globalID({ required: true, for: UserRef }),
+  }),
+});
+
+const CancelRoomInvitationInput = builder.inputType('CancelRoomInvitationInput', {
+  fields: (t) => ({
+    roomId: t.globalID({ required: true, for: RoomRef }),
+    email: t.string({ required: true, validate: z.string().max(320) }),
   }),
 });
 
@@ -62,15 +85,71 @@ builder.mutationFields((t) => ({
   }),
   addRoomMember: t.field({
     type: RoomMemberRef,
+    description:
+      'Owner: invites an email (status INVITED). The answer is the same whether or not the email has an account; the invitee gets access once they accept',
     args: { input: t.arg({ type: AddRoomMemberInput, required: true }) },
     authScopes: (_root, args) => ({ room: { roomId: args.input.roomId.id, role: 'OWNER' } }),
-    resolve: async (_root, { input }, context) => {
-      const member = await addRoomMember(context.em, input.roomId.id, input);
-      context.services.pubsub.publish('room:member-added', input.roomId.id, {
-        roomId: input.roomId.id,
+    resolve: (_root, { input }, context) =>
+      inviteToRoom(
+        context.em,
+        context.viewer!.id,
+        { roomId: input.roomId.id, email: input.email, role: input.role },
+        { perHour: context.services.config.INVITATIONS_PER_HOUR },
+      ),
+  }),
+  acceptRoomInvitation: t.field({
+    type: RoomMemberRef,
+    description: 'The viewer accepts their invitation to the room and becomes an ACTIVE member',
+    args: { roomId: t.arg.globalID({ required: true, for: RoomRef }) },
+    authScopes: { signedIn: true },
+    resolve: async (_root, args, context) => {
+      const member = await acceptInvitation(context.em, context.viewer!.id, args.roomId.id);
+      context.loaders.viewerRole.clear(args.roomId.id);
+      context.services.pubsub.publish('room:member-added', args.roomId.id, {
+        roomId: args.roomId.id,
         memberId: member.id,
       });
       return member;
+    },
+  }),
+  declineRoomInvitation: t.field({
+    type: 'ID',
+    description: "The viewer declines their invitation; returns the room's id",
+    args: { roomId: t.arg.globalID({ required: true, for: RoomRef }) },
+    authScopes: { signedIn: true },
+    resolve: async (_root, args, context) => {
+      await declineInvitation(context.em, context.viewer!.id, args.roomId.id);
+      return encodeGlobalID('Room', args.roomId.id);
+    },
+  }),
+  leaveRoom: t.field({
+    type: 'ID',
+    description: "The viewer stops being a member (the owner cannot); returns the room's id",
+    args: { roomId: t.arg.globalID({ required: true, for: RoomRef }) },
+    authScopes: (_root, args) => ({ room: { roomId: args.roomId.id, role: 'VIEWER' } }),
+    resolve: async (_root, args, context) => {
+      await leaveRoom(context.em, context.viewer!.id, args.roomId.id);
+      return encodeGlobalID('Room', args.roomId.id);
+    },
+  }),
+  removeRoomMember: t.field({
+    type: RoomRef,
+    description: 'Owner: removes a member (not the owner); returns the room',
+    args: { input: t.arg({ type: RemoveRoomMemberInput, required: true }) },
+    authScopes: (_root, args) => ({ room: { roomId: args.input.roomId.id, role: 'OWNER' } }),
+    resolve: async (_root, { input }, context) => {
+      await removeRoomMember(context.em, input.roomId.id, input.userId.id);
+      return (await context.loaders.roomById.load(input.roomId.id))!;
+    },
+  }),
+  cancelRoomInvitation: t.field({
+    type: RoomRef,
+    description: 'Owner: withdraws a pending invitation; returns the room',
+    args: { input: t.arg({ type: CancelRoomInvitationInput, required: true }) },
+    authScopes: (_root, args) => ({ room: { roomId: args.input.roomId.id, role: 'OWNER' } }),
+    resolve: async (_root, { input }, context) => {
+      await cancelInvitation(context.em, input.roomId.id, input.email);
+      return (await context.loaders.roomById.load(input.roomId.id))!;
     },
   }),
   updateRoomSettings: t.field({
@@ -85,7 +164,7 @@ builder.mutationFields((t) => ({
 builder.subscriptionFields((t) => ({
   roomMemberAdded: t.field({
     type: RoomMemberRef,
-    description: 'Members added to a room, live (members only)',
+    description: 'Members joining a room (an invitation accepted), live (members only)',
     args: { roomId: t.arg.globalID({ required: true, for: RoomRef }) },
     authScopes: (_root, args) => ({ room: { roomId: args.roomId.id, role: 'VIEWER' } }),
     subscribe: (_root, args, context) => liveSubscription(context, 'room:member-added', args.roomId.id),

@@ -45,3 +45,8 @@ export async function attemptLimit(
 ): Promise<number | null> {
   return roleAtLeast(await roomRole(context, quiz.room.id), 'EDITOR') ? null : (quiz.maxAttempts ?? null);
 }
+
+/** Pending invitations of a room are the owner's business (they name emails nobody else typed). */
+export async function mayListInvitations(context: Context, roomId: string): Promise<boolean> {
+  return (await roomRole(context, roomId)) === 'OWNER';
+}

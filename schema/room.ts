@@ -1,18 +1,55 @@
 import { resolveArrayConnection } from '@pothos/plugin-relay';
 import type { RoomMemberView } from '../loaders/rooms.ts';
-import { ROOM_ROLES, type Room, type RoomReembed } from '../src/entities/room.ts';
+import { type MEMBER_STATUSES, ROOM_ROLES, type Room, type RoomReembed } from '../src/entities/room.ts';
+import { invitationsOf } from '../src/rooms/membership-service.ts';
+import { mayListInvitations } from './access.ts';
 import { builder } from './builder.ts';
 import { UserRef } from './user.ts';
 
 export const RoomRoleEnum = builder.enumType('RoomRole', { values: ROOM_ROLES });
 
+export const MemberStatusEnum = builder.enumType('MemberStatus', {
+  values: {
+    INVITED: { description: 'Invited by email, not accepted yet: no access to the room' },
+    ACTIVE: { description: 'A member, with the access of their role' },
+  } satisfies Record<(typeof MEMBER_STATUSES)[number], unknown>,
+});
+
 export const RoomMemberRef = builder.objectRef<RoomMemberView>('RoomMember').implement({
+  description: 'A member of a room, or an invitation to become one (status INVITED)',
   fields: (t) => ({
     role: t.field({ type: RoomRoleEnum, resolve: (member) => member.role }),
-    joinedAt: t.expose('createdAt', { type: 'DateTime' }),
+    status: t.field({ type: MemberStatusEnum, resolve: (member) => member.status }),
+    email: t.string({
+      description: 'The invited address (for a member: their email)',
+      resolve: async (member, _args, context) =>
+        member.email ?? (member.user ? (await context.loaders.userById.load(member.user.id))!.email : ''),
+    }),
+    joinedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When they became a member; null while invited',
+      resolve: (member) => (member.status === 'ACTIVE' ? (member.acceptedAt ?? member.createdAt) : null),
+    }),
+    invitedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'Null for members who were not invited (the room’s creator)',
+      resolve: (member) => (member.email ? member.createdAt : null),
+    }),
+    invitedBy: t.field({
+      type: UserRef,
+      nullable: true,
+      resolve: (member, _args, context) =>
+        member.invitedBy ? context.loaders.userById.load(member.invitedBy.id) : null,
+    }),
     user: t.field({
       type: UserRef,
-      resolve: async (member, _args, context) => (await context.loaders.userById.load(member.user.id))!,
+      nullable: true,
+      description:
+        'Null while invited: an invitation is made the same whether or not the email has an account',
+      resolve: (member, _args, context) =>
+        member.user ? context.loaders.userById.load(member.user.id) : null,
     }),
     room: t.field({
       type: RoomRef,
@@ -44,7 +81,10 @@ const ReembedProgressRef = builder.objectRef<RoomReembed>('ReembedProgress').imp
 export const RoomRef = builder.objectRef<Room>('Room');
 
 builder.node(RoomRef, {
-  id: { resolve: (room) => room.id },
+  // An invitee sees a room's id, name and description (to decide on the invitation); every other field
+  // is for its active members, however the room was reached.
+  authScopes: (room) => ({ room: { roomId: room.id, role: 'VIEWER' } }),
+  id: { resolve: (room) => room.id, skipTypeScopes: true },
   // node(id) answers only for members; anyone else gets null, as for a missing room.
   loadMany: async (ids, context) => {
     const roles = await context.loaders.viewerRole.loadMany(ids);
@@ -53,8 +93,8 @@ builder.node(RoomRef, {
     );
   },
   fields: (t) => ({
-    name: t.exposeString('name'),
-    description: t.exposeString('description', { nullable: true }),
+    name: t.exposeString('name', { skipTypeScopes: true }),
+    description: t.exposeString('description', { nullable: true, skipTypeScopes: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     embedder: t.exposeString('embedderId', {
       nullable: true,
@@ -68,6 +108,7 @@ builder.node(RoomRef, {
     viewerRole: t.field({
       type: RoomRoleEnum,
       nullable: true,
+      skipTypeScopes: true,
       resolve: (room, _args, context) => context.loaders.viewerRole.load(room.id),
     }),
     settings: t.field({
@@ -81,8 +122,25 @@ builder.node(RoomRef, {
     }),
     members: t.connection({
       type: RoomMemberRef,
-      resolve: async (room, args, context) =>
-        resolveArrayConnection({ args }, await context.loaders.membersByRoom.load(room.id)),
+      description: 'Active members in joining order; the owner also sees pending invitations',
+      resolve: async (room, args, context) => {
+        const members = await context.loaders.membersByRoom.load(room.id);
+        const invitations = await mayListInvitations(context, room.id);
+        return resolveArrayConnection(
+          { args },
+          members.filter((member) => invitations || member.status === 'ACTIVE'),
+        );
+      },
     }),
   }),
 });
+
+builder.objectField(UserRef, 'invitations', (t) =>
+  t.field({
+    type: [RoomMemberRef],
+    description:
+      'Pending invitations to rooms (`me { invitations { role room { id name } } }`); empty for anyone but the viewer',
+    resolve: (user, _args, context) =>
+      context.viewer?.id === user.id ? invitationsOf(context.em, user.id) : [],
+  }),
+);

@@ -66,6 +66,8 @@ const EnvSchema = z.object({
   OCR_WORKERS: z.coerce.number().int().min(1).max(16).default(2),
   /** OCR time per document, on top of the 120 s for reading it. */
   OCR_TIME_BUDGET_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+  /** Room invitations an owner may send per hour (addRoomMember), across all their rooms. */
+  INVITATIONS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(100),
   /** Benchmarks only: `off` turns DataLoader batching off to show the N+1 it prevents. */
   DATALOADER_BATCHING: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

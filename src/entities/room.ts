@@ -34,14 +34,35 @@ export interface RoomReembed {
 }
 export type Room = InferEntity<typeof Room>;
 
+export const MEMBER_STATUSES = ['INVITED', 'ACTIVE'] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+
+/**
+ * A membership, or an invitation to one (docs/security.md, "Invitations"). An invitation names an email,
+ * never a user: it is made the same way whether or not the email has an account, and it is linked to a
+ * user only when they, signed in with that email, accept it. Only ACTIVE members have access.
+ */
 export const RoomMember = defineEntity({
   name: 'RoomMember',
-  uniques: [{ properties: ['room', 'user'] }],
+  uniques: [{ properties: ['room', 'user'] }, { properties: ['room', 'email'] }],
+  checks: [
+    {
+      name: 'room_member_invited_or_active_check',
+      expression: `(status = 'INVITED' and user_id is null and email is not null) or (status = 'ACTIVE' and user_id is not null)`,
+    },
+  ],
   properties: {
     ...baseProperties(),
     room: () => p.manyToOne(Room).deleteRule('cascade').index(),
-    user: () => p.manyToOne(User).deleteRule('cascade').index(),
+    /** Null while INVITED. */
+    user: () => p.manyToOne(User).deleteRule('cascade').nullable().index(),
     role: p.enum(ROOM_ROLES),
+    status: p.enum(MEMBER_STATUSES).default('ACTIVE'),
+    /** The (normalised) address an invitation was sent to; null for the creator and earlier members. */
+    email: p.string().length(320).nullable().index(),
+    invitedBy: () => p.manyToOne(User).deleteRule('set null').nullable(),
+    /** When the invitation was accepted (null for members from before invitations: see createdAt). */
+    acceptedAt: p.datetime().nullable(),
   },
 });
 export type RoomMember = InferEntity<typeof RoomMember>;

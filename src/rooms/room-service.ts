@@ -1,9 +1,6 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { normaliseEmail } from '../auth/auth-service.ts';
 import { Room, RoomMember, type RoomRole } from '../entities/room.ts';
 import { User } from '../entities/user.ts';
-import { AppError, badInput } from '../errors.ts';
 
 const RANK: Record<RoomRole, number> = { VIEWER: 1, EDITOR: 2, OWNER: 3 };
 
@@ -34,7 +31,7 @@ export async function listRoomsOf(
   const rows = await em.getConnection().execute<RoomRow[]>(
     `select r.id, r.created_at, r.updated_at, r.name, r.description, r.embedder_id, r.vector_key, r.reembed, m.role
      from room_member m join room r on r.id = m.room_id
-     where m.user_id = ? order by r.created_at desc, r.id desc limit ? offset ?`,
+     where m.user_id = ? and m.status = 'ACTIVE' order by r.created_at desc, r.id desc limit ? offset ?`,
     [userId, page.limit, page.offset],
   );
   return rows.map((row) => ({
@@ -62,27 +59,6 @@ interface RoomRow {
   vector_key: string | null;
   reembed: Room['reembed'];
   role: RoomRole;
-}
-
-export async function addRoomMember(
-  em: EntityManager,
-  roomId: string,
-  input: { email: string; role: RoomRole },
-): Promise<RoomMember> {
-  const user = await em.findOne(User, { email: normaliseEmail(input.email) });
-  // Only the owner gets here (scopes), so saying the account is missing leaks nothing to outsiders.
-  if (!user) throw badInput('No account uses this email; ask them to sign up first', 'email');
-  if (input.role === 'OWNER') throw badInput('A room has one owner; choose EDITOR or VIEWER', 'role');
-  const member = em.create(RoomMember, { room: em.getReference(Room, roomId), user, role: input.role });
-  try {
-    await em.flush();
-  } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) {
-      throw new AppError('BAD_USER_INPUT', 'This person is already a member of the room', { field: 'email' });
-    }
-    throw error;
-  }
-  return member;
 }
 
 /** Changes the settings given (the others keep their values). */

@@ -34,7 +34,7 @@ describe('DataLoader batching', () => {
       const edges = result.data!.rooms.edges;
       expect(edges).toHaveLength(rooms);
       for (const edge of edges) {
-        expect(edge.node.members.edges.map((member) => member.node.user.displayName).sort()).toEqual([
+        expect(edge.node.members.edges.map((member) => member.node.user!.displayName).sort()).toEqual([
           'Helper A',
           'Helper B',
           owner.displayName,

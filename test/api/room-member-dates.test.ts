@@ -23,7 +23,7 @@ it('gives members their joinedAt and their users their createdAt as ISO date-tim
   expect(members).toHaveLength(2);
   for (const member of members) {
     expect(member.joinedAt).toMatch(iso);
-    expect(member.user.createdAt).toMatch(iso);
+    expect(member.user!.createdAt).toMatch(iso);
   }
-  expect(Date.parse(members[0]!.joinedAt)).toBeLessThanOrEqual(Date.parse(members[1]!.joinedAt));
+  expect(Date.parse(members[0]!.joinedAt!)).toBeLessThanOrEqual(Date.parse(members[1]!.joinedAt!));
 });

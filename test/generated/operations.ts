@@ -56,6 +56,11 @@ export type AuthPayload = {
   user: User;
 };
 
+export type CancelRoomInvitationInput = {
+  email: Scalars['String']['input'];
+  roomId: Scalars['ID']['input'];
+};
+
 export type Card = Node & {
   __typename?: 'Card';
   back: Scalars['String']['output'];
@@ -426,6 +431,12 @@ export type LiveStanding = {
   score: Scalars['Int']['output'];
 };
 
+export type MemberStatus =
+  /** A member, with the access of their role */
+  | 'ACTIVE'
+  /** Invited by email, not accepted yet: no access to the room */
+  | 'INVITED';
+
 export type Message = Node & {
   __typename?: 'Message';
   citations: Array<Citation>;
@@ -467,11 +478,18 @@ export type MessageStreamEvent = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** The viewer accepts their invitation to the room and becomes an ACTIVE member */
+  acceptRoomInvitation: RoomMember;
+  /** Owner: invites an email (status INVITED). The answer is the same whether or not the email has an account; the invitee gets access once they accept */
   addRoomMember: RoomMember;
   /** Stores the question, starts the answer in the background and returns the STREAMING assistant message */
   askQuestion: Message;
   cancelDocumentIngestion: Document;
+  /** Owner: withdraws a pending invitation; returns the room */
+  cancelRoomInvitation: Room;
   createRoom: Room;
+  /** The viewer declines their invitation; returns the room's id */
+  declineRoomInvitation: Scalars['ID']['output'];
   deleteConversation: Scalars['ID']['output'];
   /** Removes the document with its chunks, vectors and stored bytes; returns its id */
   deleteDocument: Scalars['ID']['output'];
@@ -483,8 +501,12 @@ export type Mutation = {
   /** Enqueues a cited study guide and returns it GENERATING; follow it with studyGuideStream. A viewer's guide is private to them */
   generateStudyGuide: StudyGuide;
   joinLiveQuiz: LiveQuizSession;
+  /** The viewer stops being a member (the owner cannot); returns the room's id */
+  leaveRoom: Scalars['ID']['output'];
   /** Host only: opens the next question with a deadline, or reveals the open one, or finishes */
   nextLiveQuestion: LiveQuizSession;
+  /** Owner: removes a member (not the owner); returns the room */
+  removeRoomMember: Room;
   /** Re-ingests a new version; chunks whose text did not change keep their embeddings */
   replaceDocument: Document;
   /** Ingests a FAILED document again from its stored bytes; returns it QUEUED */
@@ -506,6 +528,11 @@ export type Mutation = {
 };
 
 
+export type MutationAcceptRoomInvitationArgs = {
+  roomId: Scalars['ID']['input'];
+};
+
+
 export type MutationAddRoomMemberArgs = {
   input: AddRoomMemberInput;
 };
@@ -521,8 +548,18 @@ export type MutationCancelDocumentIngestionArgs = {
 };
 
 
+export type MutationCancelRoomInvitationArgs = {
+  input: CancelRoomInvitationInput;
+};
+
+
 export type MutationCreateRoomArgs = {
   input: CreateRoomInput;
+};
+
+
+export type MutationDeclineRoomInvitationArgs = {
+  roomId: Scalars['ID']['input'];
 };
 
 
@@ -561,8 +598,18 @@ export type MutationJoinLiveQuizArgs = {
 };
 
 
+export type MutationLeaveRoomArgs = {
+  roomId: Scalars['ID']['input'];
+};
+
+
 export type MutationNextLiveQuestionArgs = {
   sessionId: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveRoomMemberArgs = {
+  input: RemoveRoomMemberInput;
 };
 
 
@@ -857,6 +904,11 @@ export type ReembedProgress = {
   total: Scalars['Int']['output'];
 };
 
+export type RemoveRoomMemberInput = {
+  roomId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+};
+
 export type RetrievalCaseInput = {
   query: Scalars['String']['input'];
   /** Passages that answer the query; a chunk containing one of them counts as relevant */
@@ -946,6 +998,7 @@ export type Room = Node & {
   /** The embedder whose vectors the room is searched with, e.g. bge-small-en-v1.5-q8:384. */
   embedder: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** Active members in joining order; the owner also sees pending invitations */
   members: RoomMembersConnection;
   name: Scalars['String']['output'];
   /** Quizzes in the room, newest first */
@@ -1042,12 +1095,21 @@ export type RoomDocumentsConnectionEdge = {
   node: Document;
 };
 
+/** A member of a room, or an invitation to become one (status INVITED) */
 export type RoomMember = {
   __typename?: 'RoomMember';
-  joinedAt: Scalars['DateTime']['output'];
+  /** The invited address (for a member: their email) */
+  email: Scalars['String']['output'];
+  /** Null for members who were not invited (the room’s creator) */
+  invitedAt: Maybe<Scalars['DateTime']['output']>;
+  invitedBy: Maybe<User>;
+  /** When they became a member; null while invited */
+  joinedAt: Maybe<Scalars['DateTime']['output']>;
   role: RoomRole;
   room: Room;
-  user: User;
+  status: MemberStatus;
+  /** Null while invited: an invitation is made the same whether or not the email has an account */
+  user: Maybe<User>;
 };
 
 export type RoomMembersConnection = {
@@ -1197,7 +1259,7 @@ export type Subscription = {
   messageStream: MessageStreamEvent;
   /** Drafted, verified and rejected counts and the round; the current state first, live until READY or FAILED */
   quizProgress: QuizProgress;
-  /** Members added to a room, live (members only) */
+  /** Members joining a room (an invitation accepted), live (members only) */
   roomMemberAdded: RoomMember;
   /** A guide as it is written: the first event carries the whole text so far, then deltas per section, then a final event (done) with the stored guide */
   studyGuideStream: StudyGuideStreamEvent;
@@ -1263,6 +1325,8 @@ export type User = Node & {
   displayName: Scalars['String']['output'];
   email: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** Pending invitations to rooms (`me { invitations { role room { id name } } }`); empty for anyone but the viewer */
+  invitations: Array<RoomMember>;
 };
 
 export type SignUpMutationVariables = Exact<{
@@ -1690,14 +1754,59 @@ export type AddRoomMemberMutationVariables = Exact<{
 }>;
 
 
-export type AddRoomMemberMutation = { __typename?: 'Mutation', addRoomMember: { __typename?: 'RoomMember', role: RoomRole, user: { __typename?: 'User', id: string, email: string } } };
+export type AddRoomMemberMutation = { __typename?: 'Mutation', addRoomMember: { __typename?: 'RoomMember', role: RoomRole, status: MemberStatus, email: string, joinedAt: string | null, user: { __typename?: 'User', id: string, email: string } | null } };
+
+export type AcceptRoomInvitationMutationVariables = Exact<{
+  roomId: Scalars['ID']['input'];
+}>;
+
+
+export type AcceptRoomInvitationMutation = { __typename?: 'Mutation', acceptRoomInvitation: { __typename?: 'RoomMember', role: RoomRole, status: MemberStatus, joinedAt: string | null, room: { __typename?: 'Room', id: string, viewerRole: RoomRole | null } } };
+
+export type DeclineRoomInvitationMutationVariables = Exact<{
+  roomId: Scalars['ID']['input'];
+}>;
+
+
+export type DeclineRoomInvitationMutation = { __typename?: 'Mutation', declineRoomInvitation: string };
+
+export type LeaveRoomMutationVariables = Exact<{
+  roomId: Scalars['ID']['input'];
+}>;
+
+
+export type LeaveRoomMutation = { __typename?: 'Mutation', leaveRoom: string };
+
+export type RemoveRoomMemberMutationVariables = Exact<{
+  input: RemoveRoomMemberInput;
+}>;
+
+
+export type RemoveRoomMemberMutation = { __typename?: 'Mutation', removeRoomMember: { __typename?: 'Room', id: string, members: { __typename?: 'RoomMembersConnection', edges: Array<{ __typename?: 'RoomMembersConnectionEdge', node: { __typename?: 'RoomMember', status: MemberStatus, user: { __typename?: 'User', id: string } | null } }> } } };
+
+export type CancelRoomInvitationMutationVariables = Exact<{
+  input: CancelRoomInvitationInput;
+}>;
+
+
+export type CancelRoomInvitationMutation = { __typename?: 'Mutation', cancelRoomInvitation: { __typename?: 'Room', id: string } };
+
+export type MyInvitationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyInvitationsQuery = { __typename?: 'Query', me: { __typename?: 'User', id: string, invitations: Array<{ __typename?: 'RoomMember', role: RoomRole, status: MemberStatus, email: string, invitedBy: { __typename?: 'User', displayName: string } | null, room: { __typename?: 'Room', id: string, name: string } }> } | null };
+
+export type InvitationRoomDocumentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InvitationRoomDocumentsQuery = { __typename?: 'Query', me: { __typename?: 'User', invitations: Array<{ __typename?: 'RoomMember', room: { __typename?: 'Room', id: string, documents: { __typename?: 'RoomDocumentsConnection', edges: Array<{ __typename?: 'RoomDocumentsConnectionEdge', node: { __typename?: 'Document', id: string } }> } } }> } | null };
 
 export type RoomQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type RoomQuery = { __typename?: 'Query', room: { __typename?: 'Room', id: string, name: string, viewerRole: RoomRole | null, members: { __typename?: 'RoomMembersConnection', edges: Array<{ __typename?: 'RoomMembersConnectionEdge', node: { __typename?: 'RoomMember', role: RoomRole, user: { __typename?: 'User', id: string, displayName: string } } }> } } };
+export type RoomQuery = { __typename?: 'Query', room: { __typename?: 'Room', id: string, name: string, viewerRole: RoomRole | null, members: { __typename?: 'RoomMembersConnection', edges: Array<{ __typename?: 'RoomMembersConnectionEdge', node: { __typename?: 'RoomMember', role: RoomRole, status: MemberStatus, email: string, user: { __typename?: 'User', id: string, displayName: string } | null } }> } } };
 
 export type RoomsQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1712,7 +1821,7 @@ export type RoomsWithMembersQueryVariables = Exact<{
 }>;
 
 
-export type RoomsWithMembersQuery = { __typename?: 'Query', rooms: { __typename?: 'QueryRoomsConnection', edges: Array<{ __typename?: 'QueryRoomsConnectionEdge', node: { __typename?: 'Room', id: string, members: { __typename?: 'RoomMembersConnection', edges: Array<{ __typename?: 'RoomMembersConnectionEdge', node: { __typename?: 'RoomMember', user: { __typename?: 'User', displayName: string } } }> } } }> } };
+export type RoomsWithMembersQuery = { __typename?: 'Query', rooms: { __typename?: 'QueryRoomsConnection', edges: Array<{ __typename?: 'QueryRoomsConnectionEdge', node: { __typename?: 'Room', id: string, members: { __typename?: 'RoomMembersConnection', edges: Array<{ __typename?: 'RoomMembersConnectionEdge', node: { __typename?: 'RoomMember', user: { __typename?: 'User', displayName: string } | null } }> } } }> } };
 
 export type NodeRoomQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1739,14 +1848,14 @@ export type RoomMemberAddedSubscriptionVariables = Exact<{
 }>;
 
 
-export type RoomMemberAddedSubscription = { __typename?: 'Subscription', roomMemberAdded: { __typename?: 'RoomMember', role: RoomRole, user: { __typename?: 'User', email: string } } };
+export type RoomMemberAddedSubscription = { __typename?: 'Subscription', roomMemberAdded: { __typename?: 'RoomMember', role: RoomRole, user: { __typename?: 'User', email: string } | null } };
 
 export type RoomMemberDatesQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type RoomMemberDatesQuery = { __typename?: 'Query', room: { __typename?: 'Room', createdAt: string, members: { __typename?: 'RoomMembersConnection', edges: Array<{ __typename?: 'RoomMembersConnectionEdge', node: { __typename?: 'RoomMember', joinedAt: string, user: { __typename?: 'User', createdAt: string } } }> } } };
+export type RoomMemberDatesQuery = { __typename?: 'Query', room: { __typename?: 'Room', createdAt: string, members: { __typename?: 'RoomMembersConnection', edges: Array<{ __typename?: 'RoomMembersConnectionEdge', node: { __typename?: 'RoomMember', joinedAt: string | null, user: { __typename?: 'User', createdAt: string } | null } }> } } };
 
 export type RoomEmbeddingQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1844,8 +1953,15 @@ export const QuizProgressQuestionsDocument = {"kind":"Document","definitions":[{
 export const UpdateQuizSettingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateQuizSettings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateQuizSettingsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateQuizSettings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"maxAttempts"}},{"kind":"Field","name":{"kind":"Name","value":"revealAnswers"}}]}}]}}]} as unknown as DocumentNode<UpdateQuizSettingsMutation, UpdateQuizSettingsMutationVariables>;
 export const EvaluateRetrievalDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EvaluateRetrieval"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EvaluateRetrievalInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"evaluateRetrieval"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ndcgAt10"}},{"kind":"Field","name":{"kind":"Name","value":"recallAt10"}},{"kind":"Field","name":{"kind":"Name","value":"recallAt100"}},{"kind":"Field","name":{"kind":"Name","value":"mrrAt10"}},{"kind":"Field","name":{"kind":"Name","value":"embedder"}},{"kind":"Field","name":{"kind":"Name","value":"reranker"}},{"kind":"Field","name":{"kind":"Name","value":"cases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"query"}},{"kind":"Field","name":{"kind":"Name","value":"ndcgAt10"}},{"kind":"Field","name":{"kind":"Name","value":"recallAt10"}},{"kind":"Field","name":{"kind":"Name","value":"recallAt100"}},{"kind":"Field","name":{"kind":"Name","value":"mrrAt10"}},{"kind":"Field","name":{"kind":"Name","value":"firstRelevantRank"}},{"kind":"Field","name":{"kind":"Name","value":"relevantChunks"}}]}}]}}]}}]} as unknown as DocumentNode<EvaluateRetrievalQuery, EvaluateRetrievalQueryVariables>;
 export const CreateRoomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateRoom"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateRoomInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createRoom"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"}}]}}]}}]} as unknown as DocumentNode<CreateRoomMutation, CreateRoomMutationVariables>;
-export const AddRoomMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddRoomMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddRoomMemberInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addRoomMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]} as unknown as DocumentNode<AddRoomMemberMutation, AddRoomMemberMutationVariables>;
-export const RoomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Room"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"room"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"}},{"kind":"Field","name":{"kind":"Name","value":"members"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RoomQuery, RoomQueryVariables>;
+export const AddRoomMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddRoomMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddRoomMemberInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addRoomMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"joinedAt"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]} as unknown as DocumentNode<AddRoomMemberMutation, AddRoomMemberMutationVariables>;
+export const AcceptRoomInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcceptRoomInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptRoomInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"roomId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"joinedAt"}},{"kind":"Field","name":{"kind":"Name","value":"room"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"}}]}}]}}]}}]} as unknown as DocumentNode<AcceptRoomInvitationMutation, AcceptRoomInvitationMutationVariables>;
+export const DeclineRoomInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeclineRoomInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"declineRoomInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"roomId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}}}]}]}}]} as unknown as DocumentNode<DeclineRoomInvitationMutation, DeclineRoomInvitationMutationVariables>;
+export const LeaveRoomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LeaveRoom"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"leaveRoom"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"roomId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}}}]}]}}]} as unknown as DocumentNode<LeaveRoomMutation, LeaveRoomMutationVariables>;
+export const RemoveRoomMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveRoomMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RemoveRoomMemberInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeRoomMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"members"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RemoveRoomMemberMutation, RemoveRoomMemberMutationVariables>;
+export const CancelRoomInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelRoomInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CancelRoomInvitationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelRoomInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<CancelRoomInvitationMutation, CancelRoomInvitationMutationVariables>;
+export const MyInvitationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyInvitations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"invitations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"invitedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"room"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<MyInvitationsQuery, MyInvitationsQueryVariables>;
+export const InvitationRoomDocumentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InvitationRoomDocuments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invitations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"room"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"documents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<InvitationRoomDocumentsQuery, InvitationRoomDocumentsQueryVariables>;
+export const RoomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Room"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"room"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"}},{"kind":"Field","name":{"kind":"Name","value":"members"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RoomQuery, RoomQueryVariables>;
 export const RoomsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Rooms"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rooms"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<RoomsQuery, RoomsQueryVariables>;
 export const RoomsWithMembersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RoomsWithMembers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rooms"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"members"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RoomsWithMembersQuery, RoomsWithMembersQueryVariables>;
 export const NodeRoomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NodeRoom"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Room"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<NodeRoomQuery, NodeRoomQueryVariables>;

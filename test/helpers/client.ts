@@ -4,6 +4,7 @@ import { type GraphQLFormattedError, print } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import {
+  AcceptRoomInvitationDocument,
   AddRoomMemberDocument,
   CreateRoomDocument,
   type RoomRole,
@@ -70,8 +71,21 @@ export async function createRoom(url: string, owner: Actor, name = `Room ${rando
   return createRoom;
 }
 
+/** The owner invites the member, who accepts: an ACTIVE member with `role`. */
 export async function addMember(url: string, owner: Actor, roomId: string, member: Actor, role: RoomRole) {
-  await call(url, AddRoomMemberDocument, { input: { roomId, email: member.email, role } }, owner.token);
+  await invite(url, owner, roomId, member.email, role);
+  await call(url, AcceptRoomInvitationDocument, { roomId }, member.token);
+}
+
+/** An invitation only (status INVITED): the invitee has no access until they accept. */
+export async function invite(url: string, owner: Actor, roomId: string, email: string, role: RoomRole) {
+  const { addRoomMember } = await call(
+    url,
+    AddRoomMemberDocument,
+    { input: { roomId, email, role } },
+    owner.token,
+  );
+  return addRoomMember;
 }
 
 export function wsClient(wsUrl: string, token?: string) {

@@ -36,6 +36,8 @@ export const RoomMembersQuery = graphql(`
         edges {
           node {
             role
+            status
+            email
             joinedAt
             user {
               id

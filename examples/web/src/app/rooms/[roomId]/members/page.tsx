@@ -11,11 +11,14 @@ export default async function MembersPage({ params }: PageProps<'/rooms/[roomId]
         <h2 id="members-heading">Members</h2>
         <ul className="list" data-testid="members">
           {room.members.edges.map(({ node: member }) => (
-            <li key={member.user.id} className="row spread">
+            <li key={member.email} className="row spread">
               <span>
-                {member.user.displayName} <span className="muted small">{member.user.email}</span>
+                {member.user?.displayName ?? 'Invited'} <span className="muted small">{member.email}</span>
               </span>
-              <span className="pill">{member.role.toLowerCase()}</span>
+              <span className="pill">
+                {member.role.toLowerCase()}
+                {member.status === 'INVITED' ? ' · invitation pending' : ''}
+              </span>
             </li>
           ))}
         </ul>
