@@ -10,7 +10,7 @@ import {
   conversationsByRoomLoader,
   messagesByConversationLoader,
 } from './conversations.ts';
-import { documentsByRoomLoader } from './documents.ts';
+import { documentsByRoomLoader, editorsOnlyDocumentsLoader } from './documents.ts';
 import { cardsByDeckLoader, decksByRoomLoader } from './flashcards.ts';
 import { entityByIdLoader } from './group.ts';
 import {
@@ -37,6 +37,7 @@ export function createLoaders(em: EntityManager, viewerId: string | null, batch 
     userById,
     documentById: entityByIdLoader(em, Document, o),
     documentsByRoom: documentsByRoomLoader(em, o),
+    editorsOnlyDocuments: editorsOnlyDocumentsLoader(em, o),
     chunkById: entityByIdLoader(em, Chunk, o),
     conversationById: entityByIdLoader(em, Conversation, o),
     conversationsByRoomForViewer: conversationsByRoomLoader(em, viewerId, o),

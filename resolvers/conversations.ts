@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readsEditorsOnly } from '../schema/access.ts';
 import { builder } from '../schema/builder.ts';
 import { ConversationRef, MessageRef, MessageStreamEventRef } from '../schema/conversation.ts';
 import { RoomRef } from '../schema/room.ts';
@@ -52,13 +53,12 @@ builder.mutationFields((t) => ({
       'Stores the question, starts the answer in the background and returns the STREAMING assistant message',
     args: { input: t.arg({ type: AskQuestionInput, required: true }) },
     authScopes: (_root, args, context) => conversationScope(context, args.input.conversationId.id),
-    resolve: async (_root, { input }, context) =>
-      askQuestion(
-        context.em,
-        context.services.answers,
-        await ownConversation(context.em, context.viewer!.id, input.conversationId.id),
-        input.question,
-      ),
+    resolve: async (_root, { input }, context) => {
+      const conversation = await ownConversation(context.em, context.viewer!.id, input.conversationId.id);
+      return askQuestion(context.em, context.services.answers, conversation, input.question, {
+        includeEditorsOnly: await readsEditorsOnly(context, conversation.room.id),
+      });
+    },
   }),
   deleteConversation: t.field({
     type: 'ID',

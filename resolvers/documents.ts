@@ -1,12 +1,19 @@
 import { z } from 'zod';
+import { readableDocument, readsEditorsOnly } from '../schema/access.ts';
 import { builder } from '../schema/builder.ts';
-import { DocumentProgressRef, DocumentRef, SearchHitRef } from '../schema/document.ts';
+import {
+  DocumentProgressRef,
+  DocumentRef,
+  DocumentVisibilityEnum,
+  SearchHitRef,
+} from '../schema/document.ts';
 import { RoomRef } from '../schema/room.ts';
 import {
   cancelIngestion,
   deleteDocument,
   replaceDocument,
   retryIngestion,
+  setDocumentVisibility,
   uploadDocument,
 } from '../src/documents/document-service.ts';
 import { currentProgress } from '../src/documents/progress.ts';
@@ -16,10 +23,13 @@ import { liveSubscription } from '../src/pubsub.ts';
 import { searchRoom } from '../src/retrieval/search-service.ts';
 import type { Context } from '../src/transport/context.ts';
 
-/** Scopes for an operation on a document: the viewer needs `role` in the document's room. */
+/**
+ * Scopes for an operation on a document: the viewer needs `role` in the document's room, and an editor-only
+ * document is NOT_FOUND to a viewer, as a missing one.
+ */
 function documentScope(role: RoomRole) {
   return async (_root: unknown, args: { id: { id: string } }, context: Context) => {
-    const document = await context.loaders.documentById.load(args.id.id);
+    const document = await readableDocument(context, args.id.id);
     if (!document) throw notFound('Document');
     return { room: { roomId: document.room.id, role } };
   };
@@ -30,6 +40,17 @@ const UploadDocumentInput = builder.inputType('UploadDocumentInput', {
     roomId: t.globalID({ required: true, for: RoomRef }),
     file: t.field({ type: 'File', required: true }),
     title: t.string({ validate: z.string().max(300, 'must be at most 300 characters').nullish() }),
+    visibility: t.field({
+      type: DocumentVisibilityEnum,
+      description: 'MEMBERS (default) or EDITORS: teacher-only material (docs/school.md)',
+    }),
+  }),
+});
+
+const SetDocumentVisibilityInput = builder.inputType('SetDocumentVisibilityInput', {
+  fields: (t) => ({
+    documentId: t.globalID({ required: true, for: DocumentRef }),
+    visibility: t.field({ type: DocumentVisibilityEnum, required: true }),
   }),
 });
 
@@ -48,13 +69,14 @@ builder.queryFields((t) => ({
       documentIds: t.arg.globalIDList({ required: false, for: DocumentRef }),
     },
     authScopes: (_root, args) => ({ room: { roomId: args.roomId.id, role: 'VIEWER' } }),
-    resolve: (_root, args, context) =>
+    resolve: async (_root, args, context) =>
       searchRoom(context.em, context.services, {
         roomId: args.roomId.id,
         query: args.query,
         limit: args.limit ?? 10,
         alpha: args.alpha ?? undefined,
         documentIds: args.documentIds?.map((id) => id.id),
+        includeEditorsOnly: await readsEditorsOnly(context, args.roomId.id),
       }),
   }),
 }));
@@ -71,6 +93,7 @@ builder.mutationFields((t) => ({
         roomId: input.roomId.id,
         file: input.file,
         title: input.title,
+        visibility: input.visibility,
       }),
   }),
   replaceDocument: t.field({
@@ -87,6 +110,20 @@ builder.mutationFields((t) => ({
         context.services,
         (await context.loaders.documentById.load(args.id.id))!,
         args.file,
+      ),
+  }),
+  setDocumentVisibility: t.field({
+    type: DocumentRef,
+    description:
+      'Who in the room reads the document: MEMBERS, or EDITORS only (kept out of viewers’ search, answers, citations, study guides and flashcards at once)',
+    args: { input: t.arg({ type: SetDocumentVisibilityInput, required: true }) },
+    authScopes: (_root, args, context) =>
+      documentScope('EDITOR')(_root, { id: args.input.documentId }, context),
+    resolve: async (_root, { input }, context) =>
+      setDocumentVisibility(
+        context.em,
+        (await context.loaders.documentById.load(input.documentId.id))!,
+        input.visibility,
       ),
   }),
   cancelDocumentIngestion: t.field({

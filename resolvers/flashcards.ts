@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readsEditorsOnly } from '../schema/access.ts';
 import { builder } from '../schema/builder.ts';
 import {
   CardRef,
@@ -90,6 +91,7 @@ builder.queryFields((t) => ({
         first: args.first ?? 20,
         timeZone: args.timezone ?? undefined,
         deckId: args.deckId?.id,
+        includeEditorsOnly: await readsEditorsOnly(context, args.roomId.id),
       });
     },
   }),

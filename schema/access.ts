@@ -2,6 +2,9 @@
  * Who may see and do what: every scope and visibility rule of the API, in one place (docs/security.md).
  * Resolvers and object types ask this module; none decides on its own.
  */
+
+import type { DocumentView } from '../loaders/documents.ts';
+import type { Chunk, DocumentVisibility } from '../src/entities/document.ts';
 import type { Question } from '../src/entities/quiz.ts';
 import type { RoomRole } from '../src/entities/room.ts';
 import { roleAtLeast } from '../src/rooms/room-service.ts';
@@ -49,4 +52,46 @@ export async function attemptLimit(
 /** Pending invitations of a room are the owner's business (they name emails nobody else typed). */
 export async function mayListInvitations(context: Context, roomId: string): Promise<boolean> {
   return (await roomRole(context, roomId)) === 'OWNER';
+}
+
+/**
+ * Teacher-only material (docs/school.md): editors and owners read every document of their room, viewers
+ * only those whose visibility is MEMBERS. True when the viewer reads editor-only documents too.
+ */
+export async function readsEditorsOnly(context: Context, roomId: string): Promise<boolean> {
+  return roleAtLeast(await roomRole(context, roomId), 'EDITOR');
+}
+
+/** May the viewer read this document (and so its chunks, its file, its citations)? */
+export async function mayReadDocument(
+  context: Context,
+  document: { room: { id: string }; visibility: DocumentVisibility },
+): Promise<boolean> {
+  const role = await roomRole(context, document.room.id);
+  return role != null && (document.visibility === 'MEMBERS' || roleAtLeast(role, 'EDITOR'));
+}
+
+/** The document when the viewer may read it, else null (as for a missing one). */
+export async function readableDocument(context: Context, id: string): Promise<DocumentView | null> {
+  const document = await context.loaders.documentById.load(id);
+  return document && (await mayReadDocument(context, document)) ? document : null;
+}
+
+/** The chunk when the viewer may read its document, else null. */
+export async function readableChunk(context: Context, id: string): Promise<Chunk | null> {
+  const chunk = await context.loaders.chunkById.load(id);
+  return chunk && (await readableDocument(context, chunk.document.id)) ? chunk : null;
+}
+
+/**
+ * A room's study guide or generated deck is made from documents: a viewer sees it only while none of them
+ * is editor-only (a guide of the answer key is the answer key). Editors and owners see it always.
+ */
+export async function mayReadMadeFrom(
+  context: Context,
+  made: { room: { id: string }; documentIds: readonly string[] },
+): Promise<boolean> {
+  if (await readsEditorsOnly(context, made.room.id)) return true;
+  const hidden = await context.loaders.editorsOnlyDocuments.load(made.room.id);
+  return !made.documentIds.some((id) => hidden.has(id));
 }

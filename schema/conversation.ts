@@ -7,6 +7,7 @@ import {
   type Message,
 } from '../src/entities/conversation.ts';
 import type { MessageStreamEvent } from '../src/events.ts';
+import { readableChunk, readableDocument } from './access.ts';
 import { builder } from './builder.ts';
 import { ChunkRef, DocumentRef, HighlightRef } from './document.ts';
 import { RoomRef } from './room.ts';
@@ -38,13 +39,13 @@ export const CitationRef = builder.objectRef<CitationView>('Citation').implement
       nullable: true,
       description: 'Null once the document was deleted or replaced',
       resolve: (citation, _args, context) =>
-        citation.chunk ? context.loaders.chunkById.load(citation.chunk.id) : null,
+        citation.chunk ? readableChunk(context, citation.chunk.id) : null,
     }),
     document: t.field({
       type: DocumentRef,
       nullable: true,
       resolve: (citation, _args, context) =>
-        citation.document ? context.loaders.documentById.load(citation.document.id) : null,
+        citation.document ? readableDocument(context, citation.document.id) : null,
     }),
     documentTitle: t.exposeString('documentTitle'),
     pageLabel: t.string({
@@ -123,7 +124,14 @@ builder.node(MessageRef, {
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     citations: t.field({
       type: [CitationRef],
-      resolve: (message, _args, context) => context.loaders.citationsByMessage.load(message.id),
+      description: 'A viewer gets none that cites a document made editor-only since',
+      resolve: async (message, _args, context) => {
+        const citations = await context.loaders.citationsByMessage.load(message.id);
+        const readable = await Promise.all(
+          citations.map((c) => !c.document || readableDocument(context, c.document.id)),
+        );
+        return citations.filter((_c, i) => readable[i]);
+      },
     }),
   }),
 });

@@ -12,6 +12,7 @@ import type { DeckProgressEvent } from '../src/events.ts';
 import { deckVisibleTo } from '../src/flashcards/deck-service.ts';
 import type { ReviewItem } from '../src/flashcards/review-service.ts';
 import type { Context } from '../src/transport/context.ts';
+import { mayReadMadeFrom, readableChunk, readableDocument } from './access.ts';
 import { builder } from './builder.ts';
 import { ChunkRef, DocumentRef, HighlightRef } from './document.ts';
 import { QuizStatsRef } from './quiz.ts';
@@ -31,7 +32,9 @@ export async function visibleDeck(context: Context, deckId: string): Promise<Dec
   const deck = await context.loaders.deckById.load(deckId);
   if (!deck) return null;
   const role = await context.loaders.viewerRole.load(deck.room.id);
-  return deckVisibleTo(deck, context.viewer?.id, role) ? deck : null;
+  return deckVisibleTo(deck, context.viewer?.id, role) && (await mayReadMadeFrom(context, deck))
+    ? deck
+    : null;
 }
 
 export const CardEvidenceRef = builder.objectRef<Card>('CardEvidence').implement({
@@ -51,13 +54,12 @@ export const CardEvidenceRef = builder.objectRef<Card>('CardEvidence').implement
       type: DocumentRef,
       nullable: true,
       description: 'Null once the document was deleted',
-      resolve: (card, _args, context) =>
-        card.document ? context.loaders.documentById.load(card.document.id) : null,
+      resolve: (card, _args, context) => (card.document ? readableDocument(context, card.document.id) : null),
     }),
     chunk: t.field({
       type: ChunkRef,
       nullable: true,
-      resolve: (card, _args, context) => (card.chunk ? context.loaders.chunkById.load(card.chunk.id) : null),
+      resolve: (card, _args, context) => (card.chunk ? readableChunk(context, card.chunk.id) : null),
     }),
   }),
 });
@@ -132,8 +134,14 @@ builder.objectField(RoomRef, 'decks', (t) =>
   t.connection({
     type: DeckRef,
     description: "The room's flashcard decks and the viewer's own missed-questions deck, newest first",
-    resolve: async (room, args, context) =>
-      resolveArrayConnection({ args }, await context.loaders.decksByRoom.load(room.id)),
+    resolve: async (room, args, context) => {
+      const decks = await context.loaders.decksByRoom.load(room.id);
+      const readable = await Promise.all(decks.map((deck) => mayReadMadeFrom(context, deck)));
+      return resolveArrayConnection(
+        { args },
+        decks.filter((_deck, i) => readable[i]),
+      );
+    },
   }),
 );
 
@@ -149,7 +157,7 @@ export const DeckProgressRef = builder.objectRef<DeckProgressEvent>('DeckProgres
     deck: t.field({
       type: DeckRef,
       nullable: true,
-      resolve: (event, _args, context) => context.loaders.deckById.load(event.deckId),
+      resolve: (event, _args, context) => visibleDeck(context, event.deckId),
     }),
   }),
 });

@@ -3,15 +3,31 @@ import type { DocumentView } from '../loaders/documents.ts';
 import { chunksOfDocument } from '../src/documents/document-service.ts';
 import { unpackLines } from '../src/documents/engine/highlights.ts';
 import type { Highlight } from '../src/documents/engine/types.ts';
-import { type Chunk, DOCUMENT_STATUSES, INGEST_STAGES } from '../src/entities/document.ts';
+import {
+  type Chunk,
+  DOCUMENT_STATUSES,
+  type DOCUMENT_VISIBILITIES,
+  INGEST_STAGES,
+} from '../src/entities/document.ts';
 import type { ProgressEvent } from '../src/events.ts';
 import type { SearchHit } from '../src/retrieval/search-service.ts';
+import { readableChunk, readableDocument, readsEditorsOnly } from './access.ts';
 import { builder } from './builder.ts';
 import { RoomRef } from './room.ts';
 import { connectionNodeFields } from './selection.ts';
 
 export const DocumentStatusEnum = builder.enumType('DocumentStatus', { values: DOCUMENT_STATUSES });
 export const IngestStageEnum = builder.enumType('IngestStage', { values: INGEST_STAGES });
+export const DocumentVisibilityEnum = builder.enumType('DocumentVisibility', {
+  description: 'Who in the room reads a document (docs/school.md)',
+  values: {
+    MEMBERS: { description: 'Every member (the default)' },
+    EDITORS: {
+      description:
+        'Editors and owners only (teacher-only material): never in a viewer’s search, answers, citations, study guides or flashcards; quizzes made from it show its evidence to a viewer only after answering',
+    },
+  } satisfies Record<(typeof DOCUMENT_VISIBILITIES)[number], unknown>,
+});
 
 export const DocumentRef = builder.objectRef<DocumentView>('Document');
 export const ChunkRef = builder.objectRef<Chunk>('Chunk');
@@ -32,18 +48,17 @@ export const HighlightRef = builder.objectRef<Highlight>('Highlight').implement(
 
 builder.node(DocumentRef, {
   id: { resolve: (document) => document.id },
-  // Visible to members of its room only; anyone else sees null, as for a missing document.
-  loadMany: (ids, context) =>
-    Promise.all(
-      ids.map(async (id) => {
-        const document = await context.loaders.documentById.load(id);
-        return document && (await context.loaders.viewerRole.load(document.room.id)) ? document : null;
-      }),
-    ),
+  // Visible to members of its room (editors and owners only when EDITORS); anyone else sees null, as for
+  // a missing document.
+  loadMany: (ids, context) => Promise.all(ids.map((id) => readableDocument(context, id))),
   fields: (t) => ({
     title: t.exposeString('title'),
     filename: t.exposeString('filename'),
     mimeType: t.exposeString('mimeType'),
+    visibility: t.field({
+      type: DocumentVisibilityEnum,
+      resolve: (document) => document.visibility ?? 'MEMBERS',
+    }),
     sizeBytes: t.exposeInt('sizeBytes'),
     status: t.field({ type: DocumentStatusEnum, resolve: (document) => document.status }),
     stage: t.field({ type: IngestStageEnum, resolve: (document) => document.stage }),
@@ -89,13 +104,7 @@ builder.node(DocumentRef, {
 
 builder.node(ChunkRef, {
   id: { resolve: (chunk) => chunk.id },
-  loadMany: (ids, context) =>
-    Promise.all(
-      ids.map(async (id) => {
-        const chunk = await context.loaders.chunkById.load(id);
-        return chunk && (await context.loaders.viewerRole.load(chunk.room.id)) ? chunk : null;
-      }),
-    ),
+  loadMany: (ids, context) => Promise.all(ids.map((id) => readableChunk(context, id))),
   fields: (t) => ({
     ordinal: t.exposeInt('ordinal'),
     text: t.exposeString('text'),
@@ -129,11 +138,16 @@ builder.objectField(RoomRef, 'documents', (t) =>
   t.connection({
     type: DocumentRef,
     description: 'Documents in the room, newest first',
-    resolve: async (room, args, context, info) =>
-      resolveArrayConnection(
+    resolve: async (room, args, context, info) => {
+      // Visibility is always read: it decides which rows a viewer gets.
+      const fields = [...new Set([...connectionNodeFields(info), 'visibility'])].sort();
+      const documents = await context.loaders.documentsByRoom.load({ id: room.id, fields });
+      const all = await readsEditorsOnly(context, room.id);
+      return resolveArrayConnection(
         { args },
-        await context.loaders.documentsByRoom.load({ id: room.id, fields: connectionNodeFields(info) }),
-      ),
+        all ? documents : documents.filter((document) => document.visibility === 'MEMBERS'),
+      );
+    },
   }),
 );
 
@@ -145,7 +159,7 @@ export const DocumentProgressRef = builder.objectRef<ProgressEvent>('DocumentPro
     document: t.field({
       type: DocumentRef,
       nullable: true,
-      resolve: (event, _args, context) => context.loaders.documentById.load(event.documentId),
+      resolve: (event, _args, context) => readableDocument(context, event.documentId),
     }),
   }),
 });

@@ -11,7 +11,7 @@ import {
 import type { QuizProgressEvent } from '../src/events.ts';
 import type { CardGenerationStats } from '../src/flashcards/engine/types.ts';
 import type { GenerationStats } from '../src/quizzes/engine/generate.ts';
-import { revealed } from './access.ts';
+import { readableChunk, readableDocument, revealed } from './access.ts';
 import { builder } from './builder.ts';
 import { ChunkRef, DocumentRef } from './document.ts';
 import { RoomRef } from './room.ts';
@@ -42,14 +42,15 @@ export const EvidenceRef = builder.objectRef<Question>('Evidence').implement({
     document: t.field({
       type: DocumentRef,
       nullable: true,
+      description: 'Null for a viewer when the document is editor-only (the quote and pages still show)',
       resolve: (question, _args, context) =>
-        question.document ? context.loaders.documentById.load(question.document.id) : null,
+        question.document ? readableDocument(context, question.document.id) : null,
     }),
     chunk: t.field({
       type: ChunkRef,
       nullable: true,
       resolve: (question, _args, context) =>
-        question.chunk ? context.loaders.chunkById.load(question.chunk.id) : null,
+        question.chunk ? readableChunk(context, question.chunk.id) : null,
     }),
   }),
 });

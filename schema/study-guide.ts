@@ -4,6 +4,7 @@ import type { StudyGuideStreamEvent } from '../src/events.ts';
 import type { GuidePoint, GuideSection } from '../src/study-guides/engine/types.ts';
 import { guideVisibleTo } from '../src/study-guides/study-guide-service.ts';
 import type { Context } from '../src/transport/context.ts';
+import { mayReadMadeFrom, readableDocument } from './access.ts';
 import { builder } from './builder.ts';
 import { CitationRef } from './conversation.ts';
 import { DocumentRef } from './document.ts';
@@ -17,7 +18,9 @@ export async function visibleStudyGuide(context: Context, id: string): Promise<S
   const guide = await context.loaders.studyGuideById.load(id);
   if (!guide) return null;
   const role = await context.loaders.viewerRole.load(guide.room.id);
-  return guideVisibleTo(guide, context.viewer?.id, role) ? guide : null;
+  return guideVisibleTo(guide, context.viewer?.id, role) && (await mayReadMadeFrom(context, guide))
+    ? guide
+    : null;
 }
 
 const GuidePointRef = builder.objectRef<GuidePoint>('StudyGuidePoint').implement({
@@ -41,7 +44,7 @@ const GuideSectionRef = builder.objectRef<GuideSection>('StudyGuideSection').imp
     document: t.field({
       type: DocumentRef,
       nullable: true,
-      resolve: (section, _args, context) => context.loaders.documentById.load(section.documentId),
+      resolve: (section, _args, context) => readableDocument(context, section.documentId),
     }),
     points: t.field({ type: [GuidePointRef], resolve: (section) => section.points }),
   }),
@@ -73,8 +76,14 @@ builder.objectField(RoomRef, 'studyGuides', (t) =>
   t.connection({
     type: StudyGuideRef,
     description: "The room's study guides and the viewer's private ones, newest first",
-    resolve: async (room, args, context) =>
-      resolveArrayConnection({ args }, await context.loaders.studyGuidesByRoom.load(room.id)),
+    resolve: async (room, args, context) => {
+      const guides = await context.loaders.studyGuidesByRoom.load(room.id);
+      const readable = await Promise.all(guides.map((guide) => mayReadMadeFrom(context, guide)));
+      return resolveArrayConnection(
+        { args },
+        guides.filter((_guide, i) => readable[i]),
+      );
+    },
   }),
 );
 
@@ -96,7 +105,7 @@ export const StudyGuideStreamEventRef = builder
         nullable: true,
         description: 'The guide as stored: on the first event and on the final one; null on deltas',
         resolve: (event, _args, context) =>
-          event.withRecord ? context.loaders.studyGuideById.load(event.studyGuideId) : null,
+          event.withRecord ? visibleStudyGuide(context, event.studyGuideId) : null,
       }),
     }),
   });

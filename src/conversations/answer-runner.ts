@@ -20,6 +20,8 @@ export interface AnswerRequest {
   roomId: string;
   question: string;
   history: ChatTurn[];
+  /** The asker's role decides it at asking time: false for a viewer, whose sources leave out EDITORS documents. */
+  includeEditorsOnly: boolean;
 }
 
 interface Running {
@@ -87,7 +89,7 @@ export class AnswerRunner {
     const run = new AnswerRun(this.deps, request, entry);
     try {
       const query = await run.condense();
-      const packed = run.pack(query, await this.retrieve(run.em, request.roomId, query));
+      const packed = run.pack(query, await this.retrieve(run.em, request, query));
       await run.stream(query, packed);
       const verified = await run.verify(query, packed);
       await run.persist(verified, packed);
@@ -96,8 +98,13 @@ export class AnswerRunner {
     }
   }
 
-  private async retrieve(em: EntityManager, roomId: string, query: string): Promise<SourceChunk[]> {
-    const hits = await searchRoom(em, this.deps, { roomId, query, limit: SOURCE_LIMIT });
+  private async retrieve(em: EntityManager, request: AnswerRequest, query: string): Promise<SourceChunk[]> {
+    const hits = await searchRoom(em, this.deps, {
+      roomId: request.roomId,
+      query,
+      limit: SOURCE_LIMIT,
+      includeEditorsOnly: request.includeEditorsOnly,
+    });
     const documents = await em.find(Document, {
       id: { $in: [...new Set(hits.map((hit) => hit.chunk.document.id))] },
     });

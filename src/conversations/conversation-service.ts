@@ -43,6 +43,7 @@ export async function askQuestion(
   answers: AnswerRunner,
   conversation: Conversation,
   question: string,
+  asker: { includeEditorsOnly: boolean },
 ): Promise<Message> {
   const previous = await em.find(
     Message,
@@ -74,7 +75,13 @@ export async function askQuestion(
   });
   if (conversation.title === 'New conversation') conversation.title = question.trim().slice(0, 120);
   await em.flush();
-  answers.start({ messageId: answer.id, roomId: conversation.room.id, question: question.trim(), history });
+  answers.start({
+    messageId: answer.id,
+    roomId: conversation.room.id,
+    question: question.trim(),
+    history,
+    includeEditorsOnly: asker.includeEditorsOnly,
+  });
   return answer;
 }
 

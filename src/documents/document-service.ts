@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Chunk, Document, DocumentBlob } from '../entities/document.ts';
+import { Chunk, Document, DocumentBlob, type DocumentVisibility } from '../entities/document.ts';
 import { Room } from '../entities/room.ts';
 import { User } from '../entities/user.ts';
 import { AppError, badInput } from '../errors.ts';
@@ -42,15 +42,22 @@ export async function uploadDocument(
   em: EntityManager,
   services: DocumentServices,
   uploaderId: string,
-  input: { roomId: string; file: IncomingFile; title?: string | null },
+  input: {
+    roomId: string;
+    file: IncomingFile;
+    title?: string | null;
+    visibility?: DocumentVisibility | null;
+  },
 ): Promise<Document> {
   const { bytes, type, contentHash } = await readUpload(services, input.file);
   const existing = await em.findOne(Document, { room: input.roomId, contentHash });
-  if (existing) return existing;
+  // The same bytes again are the same document; a visibility given with them still applies.
+  if (existing) return input.visibility ? setDocumentVisibility(em, existing, input.visibility) : existing;
   const document = em.create(Document, {
     room: em.getReference(Room, input.roomId),
     uploadedBy: em.getReference(User, uploaderId),
     title: (input.title?.trim() || titleFromFilename(input.file.name)).slice(0, 300),
+    visibility: input.visibility ?? 'MEMBERS',
     filename: input.file.name.slice(0, 300) || 'upload',
     mimeType: type.mimeType,
     kind: type.kind,
@@ -177,6 +184,20 @@ export async function readOriginal(em: EntityManager, documentId: string): Promi
   return blob ? new Uint8Array(blob.bytes) : null;
 }
 
+/**
+ * Who in the room reads the document. Takes effect at once everywhere (search filters on the document
+ * rows, not on a copy in the vector store).
+ */
+export async function setDocumentVisibility(
+  em: EntityManager,
+  document: Document,
+  visibility: DocumentVisibility,
+): Promise<Document> {
+  document.visibility = visibility;
+  await em.flush();
+  return document;
+}
+
 /** Removes the document, its chunks, its vectors and its stored bytes. */
 export async function deleteDocument(em: EntityManager, services: DocumentServices, document: Document) {
   if (document.jobId) await services.queue.cancel(QUEUES.ingest, document.jobId).catch(() => undefined);
@@ -214,17 +235,20 @@ export function chunksOfDocument(
 
 /**
  * The READY documents of a room that a quiz, deck or study guide is made from: the given ones (each must be
- * in the room and READY), or all of them; BAD_USER_INPUT when none qualifies.
+ * in the room and READY, and readable by the requester), or all of them; BAD_USER_INPUT when none qualifies.
+ * An editor-only document is refused to a viewer exactly as a missing one, so its id tells them nothing.
  */
 export async function readyDocuments(
   em: EntityManager,
   roomId: string,
   documentIds: readonly string[] | null | undefined,
   what: string,
+  options: { includeEditorsOnly: boolean },
 ): Promise<Document[]> {
   const documents = await em.find(Document, {
     room: roomId,
     status: 'READY',
+    ...(options.includeEditorsOnly ? {} : { visibility: 'MEMBERS' }),
     ...(documentIds?.length ? { id: { $in: [...documentIds] } } : {}),
   });
   if (documentIds?.length && documents.length !== new Set(documentIds).size) {

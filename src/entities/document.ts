@@ -18,6 +18,9 @@ export const INGEST_STAGES = [
   'FAILED',
 ] as const;
 export type IngestStage = (typeof INGEST_STAGES)[number];
+/** Who in the room may read a document: every member, or editors and owners only (teacher-only material). */
+export const DOCUMENT_VISIBILITIES = ['MEMBERS', 'EDITORS'] as const;
+export type DocumentVisibility = (typeof DOCUMENT_VISIBILITIES)[number];
 
 export const Document = defineEntity({
   name: 'Document',
@@ -27,6 +30,8 @@ export const Document = defineEntity({
     room: () => p.manyToOne(Room).deleteRule('cascade').index(),
     uploadedBy: () => p.manyToOne(User).deleteRule('set null').nullable(),
     title: p.string().length(300),
+    /** EDITORS: never in a viewer's search, answers, citations, study guides or flashcards (docs/school.md). */
+    visibility: p.enum(DOCUMENT_VISIBILITIES).default('MEMBERS'),
     filename: p.string().length(300),
     mimeType: p.string().length(120),
     kind: p.enum(['pdf', 'docx', 'text'] as const),

@@ -36,7 +36,9 @@ export async function generateFlashcards(
   creatorId: string,
   input: GenerateFlashcardsInput,
 ): Promise<Deck> {
-  const documents = await readyDocuments(em, input.roomId, input.documentIds, 'flashcards');
+  const documents = await readyDocuments(em, input.roomId, input.documentIds, 'flashcards', {
+    includeEditorsOnly: true,
+  });
   const deck = em.create(Deck, {
     room: em.getReference(Room, input.roomId),
     createdBy: em.getReference(User, creatorId),

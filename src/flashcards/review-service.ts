@@ -16,6 +16,8 @@ export interface QueueOptions {
   /** IANA name, already validated; "today" for the new-card cap starts at its local midnight. */
   timeZone?: string;
   deckId?: string;
+  /** False for a viewer: generated decks drawing on an editor-only document are left out. */
+  includeEditorsOnly: boolean;
 }
 
 // A deck is in a member's queue when it is READY and generated for the room, or the member's own.
@@ -35,6 +37,7 @@ export async function reviewQueue(
   const deck = options.deckId ? 'and c.deck_id = ?' : '';
   const deckArg = options.deckId ? [options.deckId] : [];
   const conn = em.getConnection();
+  const hidden = options.includeEditorsOnly ? [] : await decksOnEditorsOnlyDocuments(em, roomId);
   const due = await em.find(
     CardReview,
     {
@@ -46,7 +49,7 @@ export async function reviewQueue(
         deck: {
           status: 'READY',
           $or: [{ owner: null }, { owner: viewerId }],
-          ...(options.deckId ? { id: options.deckId } : {}),
+          ...(options.deckId ? { id: options.deckId } : hidden.length ? { id: { $nin: hidden } } : {}),
         },
       },
     },
@@ -64,14 +67,25 @@ export async function reviewQueue(
   // Missed questions first: they are what this member got wrong.
   const rows = await conn.execute<{ id: string }[]>(
     `select c.id from card c join deck d on d.id = c.deck_id
-     where c.room_id = ? and ${VISIBLE_DECK} ${deck}
+     where c.room_id = ? and ${VISIBLE_DECK} ${deck} ${hidden.length ? 'and d.id not in (?)' : ''}
        and not exists (select 1 from card_review r where r.card_id = c.id and r.user_id = ?)
      order by (d.owner_id is null), d.created_at, d.id, c.ordinal, c.created_at limit ?`,
-    [roomId, viewerId, ...deckArg, viewerId, take],
+    [roomId, viewerId, ...deckArg, ...(hidden.length ? [hidden] : []), viewerId, take],
   );
   const cards = new Map((await em.find(Card, { id: { $in: rows.map((r) => r.id) } })).map((c) => [c.id, c]));
   for (const { id } of rows) items.push({ ...newReviewState(now), card: cards.get(id)! });
   return items;
+}
+
+/** The room's generated decks made from a document that is editor-only now: never in a viewer's queue. */
+async function decksOnEditorsOnlyDocuments(em: EntityManager, roomId: string): Promise<string[]> {
+  const rows = await em.getConnection().execute<{ id: string }[]>(
+    `select d.id from deck d where d.room_id = ? and d.kind = 'GENERATED' and exists (
+       select 1 from document x where x.room_id = d.room_id and x.visibility = 'EDITORS'
+         and d.document_ids @> jsonb_build_array(x.id::text))`,
+    [roomId],
+  );
+  return rows.map((row) => row.id);
 }
 
 function stateOf(review: CardReview): ReviewStateFields {

@@ -31,7 +31,9 @@ export async function generateQuiz(
   creatorId: string,
   input: GenerateQuizInput,
 ): Promise<Quiz> {
-  const documents = await readyDocuments(em, input.roomId, input.documentIds, 'a quiz');
+  const documents = await readyDocuments(em, input.roomId, input.documentIds, 'a quiz', {
+    includeEditorsOnly: true,
+  });
   const quiz = em.create(Quiz, {
     room: em.getReference(Room, input.roomId),
     createdBy: em.getReference(User, creatorId),

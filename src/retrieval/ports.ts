@@ -23,6 +23,8 @@ export interface HybridQuery {
   alpha: number;
   limit: number;
   documentIds?: string[];
+  /** Documents whose chunks must never come back (a viewer's query leaves out editor-only documents). */
+  excludeDocumentIds?: string[];
 }
 
 export interface VectorHit {

@@ -66,11 +66,12 @@ export class RoomIndex {
   }
 
   search(q: HybridQuery, depth: number): VectorHit[] {
-    let allowed: ((i: number) => boolean) | undefined;
-    if (q.documentIds) {
-      const ids = new Set(q.documentIds);
-      allowed = (i) => ids.has(this.documentIds[i]);
-    }
+    const only = q.documentIds ? new Set(q.documentIds) : undefined;
+    const excluded = q.excludeDocumentIds?.length ? new Set(q.excludeDocumentIds) : undefined;
+    const allowed =
+      only || excluded
+        ? (i: number) => (!only || only.has(this.documentIds[i]!)) && !excluded?.has(this.documentIds[i]!)
+        : undefined;
     // An empty/all-stopword question has no lexical side; fall back to vectors like the Weaviate store.
     const alpha = q.text.trim() === '' ? 1 : q.alpha;
     const lexical: Scored<number>[] =

@@ -3,7 +3,7 @@
  * is physically separate (its own shard), so isolation does not hang on a filter, and dropping a room is
  * one tenant removal. Vectors are ours (vectorizer none); object UUID = chunk id, so a re-upsert replaces.
  */
-import weaviate, { type Collection, type FilterValue, type WeaviateClient } from 'weaviate-client';
+import weaviate, { type Collection, Filters, type FilterValue, type WeaviateClient } from 'weaviate-client';
 import type { HybridQuery, VectorHit, VectorRecord, VectorStore } from './ports.ts';
 import { VectorStoreUnavailableError } from './ports.ts';
 import { analyze } from './text-analysis.ts';
@@ -106,9 +106,11 @@ export class WeaviateVectorStore implements VectorStore {
   async query(q: HybridQuery): Promise<VectorHit[]> {
     if (q.documentIds?.length === 0) return [];
     return this.run(async (c) => {
-      const filters: FilterValue | undefined = q.documentIds
-        ? c.filter.byProperty('documentId').containsAny(q.documentIds)
-        : undefined;
+      const conditions: FilterValue[] = [];
+      if (q.documentIds) conditions.push(c.filter.byProperty('documentId').containsAny(q.documentIds));
+      if (q.excludeDocumentIds?.length)
+        conditions.push(c.filter.byProperty('documentId').containsNone(q.excludeDocumentIds));
+      const filters = conditions.length > 1 ? Filters.and(...conditions) : conditions[0];
       // BM25 runs over our analysed terms (see ensureCollection), so the query is analysed the same way.
       const terms = analyze(q.text).join(' ');
       // An all-stopword or empty question has no BM25 side; keep the vector side instead of failing.

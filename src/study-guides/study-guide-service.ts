@@ -27,7 +27,9 @@ export async function generateStudyGuide(
   viewer: { id: string; role: RoomRole },
   input: { roomId: string; documentIds?: string[] | null; title?: string | null },
 ): Promise<StudyGuide> {
-  const documents = await readyDocuments(em, input.roomId, input.documentIds, 'a study guide');
+  const documents = await readyDocuments(em, input.roomId, input.documentIds, 'a study guide', {
+    includeEditorsOnly: roleAtLeast(viewer.role, 'EDITOR'),
+  });
   const guide = em.create(StudyGuide, {
     room: em.getReference(Room, input.roomId),
     createdBy: em.getReference(User, viewer.id),

@@ -30,14 +30,16 @@ export async function uploadFile(
   roomId: string,
   bytes: Uint8Array,
   filename: string,
-  options: { title?: string; mimeType?: string } = {},
+  options: { title?: string; mimeType?: string; visibility?: 'MEMBERS' | 'EDITORS' } = {},
 ) {
   const form = new FormData();
   form.append(
     'operations',
     JSON.stringify({
       query: print(UploadDocumentDocument),
-      variables: { input: { roomId, file: null, title: options.title ?? null } },
+      variables: {
+        input: { roomId, file: null, title: options.title ?? null, visibility: options.visibility ?? null },
+      },
     }),
   );
   form.append('map', JSON.stringify({ 0: ['variables.input.file'] }));

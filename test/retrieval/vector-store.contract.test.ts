@@ -176,6 +176,32 @@ describe.each(adapters)('VectorStore contract: $name, $embedderName vectors', ({
     expect(await search(store, room, 'photosynthesis chlorophyll', 0.5, [])).toEqual([]);
   });
 
+  it('never returns chunks of excluded documents, with or without a documentIds filter', async () => {
+    const room = randomUUID();
+    const [shown, hidden, other] = [randomUUID(), randomUUID(), randomUUID()];
+    await store.upsert(room, await records(room, shown, [PASSAGES.mitosis]));
+    await store.upsert(room, await records(room, hidden, [PASSAGES.photosynthesis]));
+    await store.upsert(room, await records(room, other, [PASSAGES.revolution]));
+    // Words of two passages, so every alpha has hits left once the best one is excluded.
+    const text = 'chlorophyll photosynthesis light and the chromosomes of mitosis';
+    const [vector] = await embedder.embed([text], { input: 'query' });
+    const query = { roomId: room, text, vector, limit: 10 };
+    for (const alpha of [0, 0.5, 1]) {
+      const all = await store.query({ ...query, alpha });
+      expect(all.map((h) => h.documentId)).toContain(hidden);
+      const hits = await store.query({ ...query, alpha, excludeDocumentIds: [hidden] });
+      expect(hits.length).toBeGreaterThan(0);
+      expect(hits.some((h) => h.documentId === hidden)).toBe(false);
+      const both = await store.query({
+        ...query,
+        alpha,
+        documentIds: [hidden, shown],
+        excludeDocumentIds: [hidden],
+      });
+      expect(both.map((h) => h.documentId)).toEqual(both.length ? [shown] : []);
+    }
+  });
+
   it('alpha 0 ranks lexically and alpha 1 by vector only', async () => {
     const room = randomUUID();
     const recs = await records(room, randomUUID(), [

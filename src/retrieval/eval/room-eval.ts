@@ -59,6 +59,8 @@ export async function evaluateRoomRetrieval(
       query: c.query,
       limit: EVAL_LIMITS.depth,
       alpha: input.alpha,
+      // Editors and owners only evaluate: they are scored on what they search, the whole room.
+      includeEditorsOnly: true,
     });
     const judged: Judgements = new Map([...relevant[i]!].map((id) => [id, 1]));
     scored.push(scoreCase({ query: c.query, ranked: hits.map((hit) => hit.chunk.id), relevant: judged }));
