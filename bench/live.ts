@@ -141,7 +141,7 @@ try {
       await hashPassword('bench'),
     ],
   );
-  const userTokens = await Promise.all(users.map((user) => tokens.issue({ userId: user.id })));
+  const userTokens = await Promise.all(users.map((user) => tokens.issue({ userId: user.id, version: 0 })));
 
   let quiz: { hostToken: string; quizId: string } | null = null;
   const layouts = [];

@@ -153,7 +153,7 @@ export async function seedDatabase(
       const result = await client.query<{ n: string }>(`select count(*) as n from ${table}`);
       counts[table] = Number(result.rows[0]!.n);
     }
-    const token = await createTokenService(jwtSecret).issue({ userId: viewerId });
+    const token = await createTokenService(jwtSecret).issue({ userId: viewerId, version: 0 });
     return {
       viewerId,
       email,

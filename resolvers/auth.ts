@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { builder } from '../schema/builder.ts';
 import { AuthPayloadRef, UserRef } from '../schema/user.ts';
-import { signIn, signUp } from '../src/auth/auth-service.ts';
+import { changePassword, signIn, signOut, signUp } from '../src/auth/auth-service.ts';
 
 const SignUpInput = builder.inputType('SignUpInput', {
   fields: (t) => ({
@@ -24,6 +24,16 @@ const SignInInput = builder.inputType('SignInInput', {
   }),
 });
 
+const ChangePasswordInput = builder.inputType('ChangePasswordInput', {
+  fields: (t) => ({
+    currentPassword: t.string({ required: true, validate: z.string().max(200) }),
+    newPassword: t.string({
+      required: true,
+      validate: z.string().min(8, 'must be at least 8 characters').max(200, 'must be at most 200 characters'),
+    }),
+  }),
+});
+
 builder.queryFields((t) => ({
   me: t.field({
     type: UserRef,
@@ -38,12 +48,26 @@ builder.mutationFields((t) => ({
   signUp: t.field({
     type: AuthPayloadRef,
     args: { input: t.arg({ type: SignUpInput, required: true }) },
-    resolve: (_root, { input }, context) => signUp(context.em, context.services.tokens, input),
+    resolve: (_root, { input }, context) =>
+      signUp(context.em, context.services, context.clientAddress, input),
   }),
   signIn: t.field({
     type: AuthPayloadRef,
     args: { input: t.arg({ type: SignInInput, required: true }) },
     resolve: (_root, { input }, context) =>
-      signIn(context.em, context.services.tokens, context.services.signInLimiter, input),
+      signIn(context.em, context.services, context.clientAddress, input),
+  }),
+  signOut: t.boolean({
+    description: 'Signs out everywhere: every token of the viewer (this one too) stops working',
+    authScopes: { signedIn: true },
+    resolve: (_root, _args, context) => signOut(context.em, context.services, context.viewer!.id),
+  }),
+  changePassword: t.field({
+    type: AuthPayloadRef,
+    description: 'Needs the current password; every earlier token stops working, the returned one is new',
+    args: { input: t.arg({ type: ChangePasswordInput, required: true }) },
+    authScopes: { signedIn: true },
+    resolve: (_root, { input }, context) =>
+      changePassword(context.em, context.services, context.viewer!.id, context.clientAddress, input),
   }),
 }));

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import pino, { type Logger } from 'pino';
-import { SignInLimiter } from './auth/sign-in-limiter.ts';
+import { AuthLimits } from './auth/auth-limits.ts';
+import { TokenVersions } from './auth/token-versions.ts';
 import { createTokenService } from './auth/tokens.ts';
 import { systemClock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -83,7 +84,8 @@ export async function bootstrap(config: Config, logger = createLogger(config)) {
     orm,
     logger,
     tokens: createTokenService(config.JWT_SECRET),
-    signInLimiter: new SignInLimiter(),
+    authLimits: new AuthLimits({ signUpsPerAddressPerHour: config.SIGNUP_LIMIT_PER_ADDRESS }),
+    tokenVersions: new TokenVersions(orm),
     pubsub,
     queue,
     embedder: retrieval.embedder,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { OcrConfigError, parseOcrLanguages } from './documents/engine/ocr.ts';
@@ -70,10 +71,39 @@ const EnvSchema = z.object({
   INVITATIONS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(100),
   /** Benchmarks only: `off` turns DataLoader batching off to show the N+1 it prevents. */
   DATALOADER_BATCHING: z.enum(['on', 'off']).default('on'),
+  /**
+   * Proxies whose X-Forwarded-For is believed (comma-separated addresses or CIDRs, or `loopback`); unset:
+   * none, the client address is the socket's peer.
+   */
+  TRUST_PROXY: z
+    .string()
+    .transform((value, context) => parseTrustedProxies(value, context))
+    .optional(),
+  /** Accounts one client address may create per hour. */
+  SIGNUP_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
+
+function parseTrustedProxies(value: string, context: z.core.$RefinementCtx<string>): string[] {
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    const maxBits = family === 6 ? 128 : 32;
+    const validBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits);
+    if (entry !== 'loopback' && (!family || !validBits || extra !== undefined))
+      context.addIssue({
+        code: 'custom',
+        message: `expected addresses, CIDRs or "loopback"; "${entry}" is none`,
+      });
+  }
+  return entries;
+}
 
 export interface Config extends Omit<Env, 'JWT_SECRET' | 'EMBEDDER' | 'MODELS_DIR'> {
   JWT_SECRET: string;

@@ -83,9 +83,16 @@ export interface LiveQuizEvent {
   standings: Record<string, Standing>;
 }
 
+export interface TokensRevokedEvent {
+  userId: string;
+  version: number;
+}
+
 /** Each topic is keyed by the id its subscribers filter on. */
 export type Topics = {
   'room:member-added': [roomId: string, payload: { roomId: string; memberId: string }];
+  /** Every instance hears it: tokens of `userId` older than `version` are refused, its sockets closed. */
+  'user:tokens-revoked': [payload: TokensRevokedEvent];
   'document:progress': [documentId: string, payload: ProgressEvent];
   'message:stream': [messageId: string, payload: MessageStreamEvent];
   'quiz:progress': [quizId: string, payload: QuizProgressEvent];

@@ -1,7 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
-import type { SignInLimiter } from './auth/sign-in-limiter.ts';
+import type { AuthLimits } from './auth/auth-limits.ts';
+import type { TokenVersions } from './auth/token-versions.ts';
 import type { TokenService } from './auth/tokens.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -22,7 +23,8 @@ export interface Services {
   orm: MikroORM;
   logger: Logger;
   tokens: TokenService;
-  signInLimiter: SignInLimiter;
+  authLimits: AuthLimits;
+  tokenVersions: TokenVersions;
   pubsub: PubSub;
   queue: PgBoss;
   /** The configured embedder (`embedders.active`). */

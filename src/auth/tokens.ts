@@ -2,6 +2,12 @@ import { jwtVerify, SignJWT } from 'jose';
 
 export interface TokenClaims {
   userId: string;
+  /** The user's token version when it was issued: signing out or changing the password bumps it. */
+  version: number;
+}
+
+export interface VerifiedToken extends TokenClaims {
+  expiresAt: Date;
 }
 
 const ISSUER = 'study-room-api';
@@ -11,7 +17,7 @@ export function createTokenService(secret: string) {
   const key = new TextEncoder().encode(secret);
   return {
     async issue(claims: TokenClaims): Promise<string> {
-      return new SignJWT({})
+      return new SignJWT({ ver: claims.version })
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject(claims.userId)
         .setIssuer(ISSUER)
@@ -19,11 +25,18 @@ export function createTokenService(secret: string) {
         .setExpirationTime(TOKEN_TTL)
         .sign(key);
     },
-    /** Returns null for any invalid, expired or foreign token. */
-    async verify(token: string): Promise<TokenClaims | null> {
+    /** Returns null for any invalid, expired, never-expiring or foreign token. */
+    async verify(token: string): Promise<VerifiedToken | null> {
       try {
-        const { payload } = await jwtVerify(token, key, { issuer: ISSUER, algorithms: ['HS256'] });
-        return payload.sub ? { userId: payload.sub } : null;
+        const { payload } = await jwtVerify(token, key, {
+          issuer: ISSUER,
+          algorithms: ['HS256'],
+          requiredClaims: ['exp', 'sub'],
+        });
+        // Tokens issued before versions existed carry none: version 0, every user's first.
+        const version = payload.ver === undefined ? 0 : payload.ver;
+        if (!payload.sub || typeof version !== 'number' || !Number.isInteger(version)) return null;
+        return { userId: payload.sub, version, expiresAt: new Date(payload.exp! * 1000) };
       } catch {
         return null;
       }

@@ -9,6 +9,8 @@ export const User = defineEntity({
     email: p.string().length(320).unique(),
     displayName: p.string().length(120),
     passwordHash: p.string().length(255).lazy(),
+    /** Bumped by signOut and changePassword: tokens carrying an older version are refused. */
+    tokenVersion: p.integer().default(0),
   },
 });
 

@@ -6,6 +6,9 @@ import type { Services } from '../services.ts';
 
 export interface Viewer {
   id: string;
+  /** The token's version and expiry: a WebSocket closes when either stops being good. */
+  tokenVersion: number;
+  tokenExpiresAt: Date;
 }
 
 export interface Context {
@@ -15,6 +18,8 @@ export interface Context {
   viewer: Viewer | null;
   /** The WebSocket the operation came over (null over HTTP): per-socket rate limits key on it. */
   socketId: string | null;
+  /** The client's address (X-Forwarded-For only from TRUST_PROXY proxies): sign-in and sign-up limits. */
+  clientAddress: string;
   loaders: Loaders;
   services: Services;
   /**
@@ -39,21 +44,37 @@ export async function resolveViewer(services: Services, authorization: unknown):
   if (!token) return null;
   const claims = await services.tokens.verify(token);
   if (!claims) throw new InvalidTokenError('Invalid or expired token');
-  return { id: claims.userId };
+  const version = await services.tokenVersions.current(claims.userId);
+  // A deleted user's token, or one issued before signOut or a password change.
+  if (version === null || version !== claims.version) throw new InvalidTokenError('Invalid or expired token');
+  return { id: claims.userId, tokenVersion: claims.version, tokenExpiresAt: claims.expiresAt };
+}
+
+/** Whether a viewer's token is still the user's current one (signOut or a password change ends it). */
+export async function stillSignedIn(services: Services, viewer: Viewer): Promise<boolean> {
+  return (
+    viewer.tokenExpiresAt.getTime() > Date.now() &&
+    (await services.tokenVersions.current(viewer.id)) === viewer.tokenVersion
+  );
 }
 
 export function createContext(
   services: Services,
   viewer: Viewer | null,
-  logger = services.logger,
-  signal: AbortSignal = new AbortController().signal,
-  socketId: string | null = null,
+  options: { logger?: Logger; signal?: AbortSignal; clientAddress?: string; socketId?: string | null } = {},
 ): Context {
+  const {
+    logger = services.logger,
+    signal = new AbortController().signal,
+    clientAddress = 'unknown',
+    socketId = null,
+  } = options;
   const batching = services.config.DATALOADER_BATCHING === 'on';
   const context: Context = {
     em: services.orm.em.fork() as EntityManager,
     logger,
     viewer,
+    clientAddress,
     signal,
     socketId,
     loaders: undefined as never,

@@ -1,5 +1,5 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { GraphQLError, type ValidationContext } from 'graphql';
+import { type ASTVisitor, GraphQLError, Kind, type SelectionSetNode, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 // Armor throws from inside validation by default; reporting instead lets the error carry a code.
@@ -27,8 +27,38 @@ export function useQueryLimits(): Plugin[] {
       },
       blockFieldSuggestion: { enabled: false },
     }) as Plugin,
+    { onValidate: ({ addValidationRule }) => addValidationRule(OnePasswordCheckPerOperation) },
     useValidationErrorCode(),
   ];
+}
+
+/** Root mutation fields that verify or hash a password (~100 ms of scrypt each). */
+const PASSWORD_FIELDS = new Set(['signIn', 'signUp', 'changePassword']);
+
+/**
+ * At most one password-checking field per operation: twenty aliased signIns were twenty scrypt runs
+ * (seconds of CPU) for one anonymous request. Fragments on the mutation root are followed.
+ */
+function OnePasswordCheckPerOperation(context: ValidationContext): ASTVisitor {
+  const count = (selectionSet: SelectionSetNode, seen: Set<string>): number =>
+    selectionSet.selections.reduce((total, selection) => {
+      if (selection.kind === Kind.FIELD) return total + (PASSWORD_FIELDS.has(selection.name.value) ? 1 : 0);
+      if (selection.kind === Kind.INLINE_FRAGMENT) return total + count(selection.selectionSet, seen);
+      const name = selection.name.value;
+      const fragment = context.getFragment(name);
+      if (!fragment || seen.has(name)) return total;
+      return total + count(fragment.selectionSet, new Set([...seen, name]));
+    }, 0);
+  return {
+    OperationDefinition(operation) {
+      if (operation.operation === 'mutation' && count(operation.selectionSet, new Set()) > 1)
+        context.reportError(
+          new GraphQLError('At most one signIn or signUp (or changePassword) per operation', {
+            nodes: operation,
+          }),
+        );
+    },
+  };
 }
 
 const withBadInputCode = (error: Error) => {

@@ -4,14 +4,23 @@ import type { Socket } from 'node:net';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { type DocumentNode, Kind, type OperationDefinitionNode } from 'graphql';
+import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { createYoga, type YogaInitialContext } from 'graphql-yoga';
-import { WebSocketServer } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import { schema } from '../../schema/index.ts';
+import { clientAddress, trustedProxies } from '../auth/client-address.ts';
 import { AppError } from '../errors.ts';
 import { QUEUES } from '../jobs/queue.ts';
 import type { Services } from '../services.ts';
-import { type Context, createContext, InvalidTokenError, resolveViewer } from './context.ts';
+import {
+  type Context,
+  createContext,
+  InvalidTokenError,
+  resolveViewer,
+  stillSignedIn,
+  type Viewer,
+} from './context.ts';
 import { DOCUMENT_FILE_PATH, respondDocumentFile } from './document-file.ts';
 import { useQueryLimits } from './graphql-limits.ts';
 import { createErrorMasker } from './mask-error.ts';
@@ -19,14 +28,19 @@ import { useOperationMetrics } from './metrics-plugin.ts';
 import { useSqlStatementCount } from './sql-count-plugin.ts';
 
 type WsExtra = {
-  viewer?: { id: string } | null;
+  viewer?: Viewer | null;
   /** Each operation's signal, aborted when it completes or the socket closes (ends its subscription). */
   operations?: Map<string, AbortController>;
   signal?: AbortSignal;
   socketId?: string;
 };
 
-type InitialContext = YogaInitialContext & { connectionParams?: Record<string, unknown>; extra?: WsExtra };
+type InitialContext = YogaInitialContext & {
+  connectionParams?: Record<string, unknown>;
+  extra?: WsExtra;
+  /** Node's request: over HTTP from the node adapter, over WebSocket the upgrade request. */
+  req?: IncomingMessage;
+};
 
 export interface ReadinessCheck {
   name: string;
@@ -39,6 +53,9 @@ export interface ReadinessCheck {
  */
 export function createApiServer(services: Services, options: { readiness?: ReadinessCheck[] } = {}) {
   const { config, logger } = services;
+  const proxies = trustedProxies(config.TRUST_PROXY);
+  const addressOf = (req: IncomingMessage | undefined) =>
+    clientAddress(req?.socket.remoteAddress, req?.headers['x-forwarded-for'], proxies);
   const yoga = createYoga<InitialContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -76,14 +93,12 @@ export function createApiServer(services: Services, options: { readiness?: Readi
               throw error;
             });
       const requestId = initial.request?.headers.get('x-request-id') ?? randomUUID();
-      const signal = initial.extra?.signal ?? initial.request.signal;
-      return createContext(
-        services,
-        viewer,
-        logger.child({ requestId, viewer: viewer?.id }),
-        signal,
-        initial.extra?.socketId ?? null,
-      );
+      return createContext(services, viewer, {
+        logger: logger.child({ requestId, viewer: viewer?.id }),
+        signal: initial.extra?.signal ?? initial.request.signal,
+        clientAddress: addressOf(initial.req),
+        socketId: initial.extra?.socketId ?? null,
+      });
     },
   });
 
@@ -126,11 +141,12 @@ export function createApiServer(services: Services, options: { readiness?: Readi
         });
         try {
           ctx.extra.viewer = await resolveViewer(services, ctx.connectionParams?.authorization);
-          return true;
         } catch (error) {
           if (error instanceof InvalidTokenError) return false; // graphql-ws closes with 4403 Forbidden
           throw error;
         }
+        if (ctx.extra.viewer) signedInSockets.track(ctx.extra.socket, ctx.extra.viewer);
+        return true;
       },
       execute: (args) => (args.rootValue as Enveloped).execute(args),
       subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
@@ -139,12 +155,16 @@ export function createApiServer(services: Services, options: { readiness?: Readi
         const headers = params.extensions?.headers as Record<string, unknown> | undefined;
         const authorization = headers?.authorization ?? headers?.Authorization;
         let viewer = ctx.extra.viewer ?? null;
+        // The connection's token may have been revoked on another instance a moment ago.
+        if (viewer && !(await stillSignedIn(services, viewer))) {
+          ctx.extra.socket.close(CloseCode.Forbidden, 'Token revoked or expired');
+          return [new AppError('UNAUTHENTICATED', 'Invalid or expired token')];
+        }
         if (!viewer && authorization) {
           viewer = await resolveViewer(services, authorization).catch(() => null);
           if (!viewer) return [new AppError('UNAUTHENTICATED', 'Invalid or expired token')];
         }
         const operation = new AbortController();
-        ctx.extra.operations?.set(id, operation);
         const enveloped = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,
@@ -155,6 +175,7 @@ export function createApiServer(services: Services, options: { readiness?: Readi
         const document = enveloped.parse(params.query);
         const errors = enveloped.validate(enveloped.schema, document);
         if (errors.length > 0) return errors;
+        ctx.extra.operations?.set(id, operation);
         services.metrics.subscriptions.inc();
         return {
           schema: enveloped.schema,
@@ -179,6 +200,15 @@ export function createApiServer(services: Services, options: { readiness?: Readi
     },
     wss,
   );
+  const signedInSockets = new SignedInSockets();
+  // Tokens revoked on any instance (signOut, changePassword): their sockets here close now.
+  const revocations = services.pubsub.subscribe('user:tokens-revoked');
+  void (async () => {
+    for await (const { userId, version } of revocations) {
+      services.tokenVersions.set(userId, version);
+      signedInSockets.revoke(userId, version);
+    }
+  })();
 
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
@@ -203,6 +233,7 @@ export function createApiServer(services: Services, options: { readiness?: Readi
     async close(graceMs = 10_000): Promise<void> {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
+      await revocations.return();
       await ws.dispose();
       await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
       for (const socket of sockets) socket.destroy();
@@ -221,6 +252,37 @@ function operationType(document: DocumentNode, operationName?: string | null) {
       (!operationName || definition.name?.value === operationName),
   );
   return operation?.operation;
+}
+
+/**
+ * The sockets signed in with a connection token, by user: each closes (4403) when its token expires,
+ * and all of a user's close when their tokens are revoked.
+ */
+class SignedInSockets {
+  private readonly byUser = new Map<string, Map<WebSocket, number>>();
+
+  track(socket: WebSocket, viewer: Viewer) {
+    const sockets = this.byUser.get(viewer.id) ?? new Map<WebSocket, number>();
+    sockets.set(socket, viewer.tokenVersion);
+    this.byUser.set(viewer.id, sockets);
+    // setTimeout holds at most ~24.8 days; tokens live 7.
+    const remaining = Math.min(viewer.tokenExpiresAt.getTime() - Date.now(), 2 ** 31 - 1);
+    const expiry = setTimeout(
+      () => socket.close(CloseCode.Forbidden, 'Token expired'),
+      Math.max(0, remaining),
+    );
+    socket.once('close', () => {
+      clearTimeout(expiry);
+      sockets.delete(socket);
+      if (sockets.size === 0 && this.byUser.get(viewer.id) === sockets) this.byUser.delete(viewer.id);
+    });
+  }
+
+  revoke(userId: string, version: number) {
+    for (const [socket, tokenVersion] of this.byUser.get(userId) ?? []) {
+      if (tokenVersion < version) socket.close(CloseCode.Forbidden, 'Token revoked');
+    }
+  }
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {

@@ -93,6 +93,11 @@ export type CardKind =
   | 'MISSED_QUESTION'
   | 'QUESTION';
 
+export type ChangePasswordInput = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
+};
+
 export type Chunk = Node & {
   __typename?: 'Chunk';
   charEnd: Scalars['Int']['output'];
@@ -497,6 +502,8 @@ export type Mutation = {
   cancelDocumentIngestion: Document;
   /** Owner: withdraws a pending invitation; returns the room */
   cancelRoomInvitation: Room;
+  /** Needs the current password; every earlier token stops working, the returned one is new */
+  changePassword: AuthPayload;
   createRoom: Room;
   /** The viewer declines their invitation; returns the room's id */
   declineRoomInvitation: Scalars['ID']['output'];
@@ -526,6 +533,8 @@ export type Mutation = {
   /** Who in the room reads the document: MEMBERS, or EDITORS only (kept out of viewers’ search, answers, citations, study guides and flashcards at once) */
   setDocumentVisibility: Document;
   signIn: AuthPayload;
+  /** Signs out everywhere: every token of the viewer (this one too) stops working */
+  signOut: Scalars['Boolean']['output'];
   signUp: AuthPayload;
   startConversation: Conversation;
   startLiveQuiz: LiveQuizSession;
@@ -562,6 +571,11 @@ export type MutationCancelDocumentIngestionArgs = {
 
 export type MutationCancelRoomInvitationArgs = {
   input: CancelRoomInvitationInput;
+};
+
+
+export type MutationChangePasswordArgs = {
+  input: ChangePasswordInput;
 };
 
 
