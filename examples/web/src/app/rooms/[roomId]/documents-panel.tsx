@@ -13,6 +13,7 @@ type Row = DocumentRowFragment;
 const STAGE_LABEL: Record<Row['stage'], string> = {
   QUEUED: 'Waiting for a worker',
   EXTRACTING: 'Reading the file',
+  OCR: 'Reading scanned pages',
   CHUNKING: 'Cutting into passages',
   EMBEDDING: 'Embedding passages',
   INDEXING: 'Indexing',
