@@ -126,7 +126,12 @@ export function createApiServer(services: Services, options: { readiness?: Readi
     return yoga(req, res);
   });
 
-  const wss = new WebSocketServer({ server, path: '/graphql' });
+  // noServer: attached with `server`, ws re-emits the HTTP server's errors (a taken port) on itself, and
+  // graphql-ws prints those with a stack; a listen error belongs to `listen` alone.
+  const wss = new WebSocketServer({ noServer: true, path: '/graphql' });
+  server.on('upgrade', (req, socket, head) =>
+    wss.handleUpgrade(req, socket, head, (client) => wss.emit('connection', client, req)),
+  );
   const ws = useServer<Record<string, unknown>, WsExtra>(
     {
       onConnect: async (ctx) => {
