@@ -14,6 +14,8 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   ROLE: z.enum(['api', 'worker', 'all']).default('all'),
   DATA_DIR: z.string().min(1).default('.data'),
+  /** The embedded PostgreSQL's port, fixed: a taken port then stops the start instead of moving. */
+  EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// URL')
@@ -82,6 +84,8 @@ const EnvSchema = z.object({
   /** Accounts one client address may create per hour. */
   SIGNUP_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Unset: human-readable on a terminal, JSON lines otherwise. */
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -175,9 +179,16 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 /** Development only: a random secret generated once and kept, so tokens survive restarts. */
 function developmentSecret(dataDir: string): string {
   const file = join(dataDir, 'jwt-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(48).toString('base64url');
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
+  try {
+    if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+    mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(48).toString('base64url');
+    writeFileSync(file, secret, { mode: 0o600 });
+    return secret;
+  } catch (error) {
+    throw new ConfigError(
+      `Invalid configuration:\nDATA_DIR: cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? error}); ` +
+        'choose a directory this user can write',
+    );
+  }
 }

@@ -106,6 +106,15 @@ describe('a server whose local model is missing', () => {
       const line = api.logs.find((l) => l.includes('embedder fallback'));
       expect(line).toContain('models:fetch');
       expect(line).toContain('local-hash-v1:4096');
+      // The start banner says it too, with the command.
+      expect(api.logs).toContainEqual(
+        expect.stringMatching(/^\s+embedder\s+local-hash-v1:4096 \(offline hashing: /),
+      );
+      expect(api.logs).toContainEqual(
+        expect.stringContaining(
+          `→ fetch the local model with \`MODELS_DIR=${emptyModels} npm run models:fetch\``,
+        ),
+      );
     } finally {
       await api.stop();
     }

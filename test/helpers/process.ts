@@ -14,12 +14,26 @@ export interface ApiProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+export interface SpawnOptions {
+  /** Called with the child as soon as it exists, so a caller can clean it up even if the start fails. */
+  onSpawn?(child: ChildProcess): void;
+  /** How long the start may take before the child is killed (default 60 s). */
+  timeoutMs?: number;
+}
+
 /** `node src/main.ts` as its own process (as `npm start` runs it), on a random port. */
-export function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
-  return spawnMain(env, (line) => {
-    const match = /"url":"(http:\/\/[^"]+)"/.exec(line);
-    return match ? match[1]!.replace('localhost', '127.0.0.1') : undefined;
-  });
+export function startApiProcess(
+  env: Record<string, string>,
+  options: SpawnOptions = {},
+): Promise<ApiProcess> {
+  return spawnMain(
+    env,
+    (line) => {
+      const match = /"url":"(http:\/\/[^"]+)"/.exec(line);
+      return match ? match[1]!.replace('localhost', '127.0.0.1') : undefined;
+    },
+    options,
+  );
 }
 
 export type WorkerProcess = Omit<ApiProcess, 'origin' | 'url' | 'wsUrl'>;
@@ -32,11 +46,27 @@ export async function startWorkerProcess(env: Record<string, string>): Promise<W
   return { child, logs, exited, stop };
 }
 
-async function spawnMain(
+/** Runs `node src/main.ts` to its exit (a start that must fail): exit code and output, line by line. */
+export async function runMainToExit(
   env: Record<string, string>,
-  readyFrom: (line: string) => string | undefined,
-): Promise<ApiProcess> {
-  const child = spawn(process.execPath, ['src/main.ts'], {
+  options: SpawnOptions = {},
+): Promise<{ code: number | null; stdout: string[]; stderr: string[] }> {
+  const child = spawnNode(env);
+  options.onSpawn?.(child);
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  createInterface({ input: child.stdout! }).on('line', (line) => stdout.push(line));
+  createInterface({ input: child.stderr! }).on('line', (line) => stderr.push(line));
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
+  const code = await new Promise<number | null>((resolve) =>
+    child.on('close', (exitCode) => resolve(exitCode)),
+  );
+  clearTimeout(timer);
+  return { code, stdout, stderr };
+}
+
+function spawnNode(env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['src/main.ts'], {
     env: {
       ...inheritedEnv(),
       NODE_ENV: 'development',
@@ -49,10 +79,22 @@ async function spawnMain(
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+async function spawnMain(
+  env: Record<string, string>,
+  readyFrom: (line: string) => string | undefined,
+  options: SpawnOptions = {},
+): Promise<ApiProcess> {
+  const child = spawnNode(env);
+  options.onSpawn?.(child);
   const logs: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`process did not start:\n${logs.join('\n')}`)), 60_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // never left running behind a failed test
+      reject(new Error(`process did not start:\n${logs.join('\n')}`));
+    }, options.timeoutMs ?? 60_000);
     for (const stream of [child.stdout!, child.stderr!]) {
       createInterface({ input: stream }).on('line', (line) => {
         logs.push(line);
@@ -88,7 +130,7 @@ function inheritedEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const name of Object.keys(env)) {
     if (
-      /^(DATABASE_URL|WEAVIATE_|REDIS_URL|OPENAI_|EMBEDD|MODELS_DIR|RERANK_|CHAT_MODEL|JWT_SECRET|JOB_QUEUE_SCHEMA|ROLE|PORT|DATA_DIR)/.test(
+      /^(DATABASE_URL|WEAVIATE_|REDIS_URL|OPENAI_|EMBEDD|MODELS_DIR|RERANK_|LOG_FORMAT|CHAT_MODEL|JWT_SECRET|JOB_QUEUE_SCHEMA|ROLE|PORT|DATA_DIR)/.test(
         name,
       )
     ) {
