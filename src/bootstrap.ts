@@ -1,4 +1,3 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { AuthLimits } from './auth/auth-limits.ts';
 import { TokenVersions } from './auth/token-versions.ts';
