@@ -61,6 +61,8 @@ const EnvSchema = z.object({
     .default(50 * 1024 * 1024),
   /** Jobs each worker process runs at once per queue (extraction itself uses one thread per process). */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  /** Benchmarks only: `off` queues jobs first come, first served, to show the starvation fairness prevents. */
+  JOB_FAIRNESS: z.enum(['on', 'off']).default('on'),
   /** OCR of scanned pages and of text layers that decode to symbols; `off` leaves such pages unread. */
   OCR: z.enum(['on', 'off']).default('on'),
   /** tesseract languages joined by "+", each with its `@tesseract.js-data/<code>` package installed. */

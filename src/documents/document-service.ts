@@ -5,6 +5,7 @@ import { Chunk, Document, DocumentBlob, type DocumentVisibility } from '../entit
 import { Room } from '../entities/room.ts';
 import { User } from '../entities/user.ts';
 import { AppError, badInput } from '../errors.ts';
+import { sendForRoom } from '../jobs/fair-queue.ts';
 import { QUEUES } from '../jobs/queue.ts';
 import { allVectorKeys } from '../retrieval/room-vectors.ts';
 import type { Services } from '../services.ts';
@@ -112,8 +113,11 @@ export async function replaceDocument(
 }
 
 async function enqueueIngest(em: EntityManager, services: DocumentServices, document: Document) {
-  const jobId = await services.queue.send(
+  const jobId = await sendForRoom(
+    services.queue,
+    services.config,
     QUEUES.ingest,
+    document.room.id,
     { documentId: document.id, version: document.version },
     { singletonKey: `${document.id}:${document.version}` },
   );

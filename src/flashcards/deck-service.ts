@@ -7,6 +7,7 @@ import { Card, Deck } from '../entities/flashcard.ts';
 import type { Question } from '../entities/quiz.ts';
 import { Room, type RoomRole } from '../entities/room.ts';
 import { User } from '../entities/user.ts';
+import { sendForRoom } from '../jobs/fair-queue.ts';
 import { QUEUES } from '../jobs/queue.ts';
 import type { Services } from '../services.ts';
 import { publishDeckProgress } from './deck-progress.ts';
@@ -32,7 +33,7 @@ export function deckVisibleTo(
 /** Creates a GENERATING deck over READY documents of the room and enqueues its generation. */
 export async function generateFlashcards(
   em: EntityManager,
-  services: Pick<Services, 'queue' | 'pubsub'>,
+  services: Pick<Services, 'queue' | 'pubsub' | 'config'>,
   creatorId: string,
   input: GenerateFlashcardsInput,
 ): Promise<Deck> {
@@ -50,7 +51,14 @@ export async function generateFlashcards(
     requestedCount: input.count,
   });
   await em.flush();
-  deck.jobId = await services.queue.send(QUEUES.flashcards, { deckId: deck.id }, { singletonKey: deck.id });
+  deck.jobId = await sendForRoom(
+    services.queue,
+    services.config,
+    QUEUES.flashcards,
+    input.roomId,
+    { deckId: deck.id },
+    { singletonKey: deck.id },
+  );
   await em.flush();
   publishDeckProgress(services.pubsub, deck);
   return deck;

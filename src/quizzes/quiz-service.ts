@@ -6,6 +6,7 @@ import { Room } from '../entities/room.ts';
 import { User } from '../entities/user.ts';
 import { badInput, notFound } from '../errors.ts';
 import { addMissedQuestion } from '../flashcards/deck-service.ts';
+import { sendForRoom } from '../jobs/fair-queue.ts';
 import { QUEUES } from '../jobs/queue.ts';
 import { openLiveQuestionIds } from '../live/open-questions.ts';
 import type { Services } from '../services.ts';
@@ -27,7 +28,7 @@ export interface GenerateQuizInput {
 /** Creates a GENERATING quiz over READY documents of the room and enqueues its generation. */
 export async function generateQuiz(
   em: EntityManager,
-  services: Pick<Services, 'queue' | 'pubsub'>,
+  services: Pick<Services, 'queue' | 'pubsub' | 'config'>,
   creatorId: string,
   input: GenerateQuizInput,
 ): Promise<Quiz> {
@@ -49,7 +50,14 @@ export async function generateQuiz(
     revealAnswers: input.revealAnswers ?? 'AFTER_EACH',
   });
   await em.flush();
-  quiz.jobId = await services.queue.send(QUEUES.quiz, { quizId: quiz.id }, { singletonKey: quiz.id });
+  quiz.jobId = await sendForRoom(
+    services.queue,
+    services.config,
+    QUEUES.quiz,
+    input.roomId,
+    { quizId: quiz.id },
+    { singletonKey: quiz.id },
+  );
   await em.flush();
   publishQuizProgress(services.pubsub, quiz);
   return quiz;

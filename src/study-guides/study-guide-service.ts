@@ -4,6 +4,7 @@ import { Room, type RoomRole } from '../entities/room.ts';
 import { StudyGuide } from '../entities/study-guide.ts';
 import { User } from '../entities/user.ts';
 import type { StudyGuideStreamEvent } from '../events.ts';
+import { sendForRoom } from '../jobs/fair-queue.ts';
 import { QUEUES } from '../jobs/queue.ts';
 import { roleAtLeast } from '../rooms/room-service.ts';
 import type { Services } from '../services.ts';
@@ -23,7 +24,7 @@ export function guideVisibleTo(
  */
 export async function generateStudyGuide(
   em: EntityManager,
-  services: Pick<Services, 'queue'>,
+  services: Pick<Services, 'queue' | 'config'>,
   viewer: { id: string; role: RoomRole },
   input: { roomId: string; documentIds?: string[] | null; title?: string | null },
 ): Promise<StudyGuide> {
@@ -41,8 +42,11 @@ export async function generateStudyGuide(
     sections: [],
   });
   await em.flush();
-  guide.jobId = await services.queue.send(
+  guide.jobId = await sendForRoom(
+    services.queue,
+    services.config,
     QUEUES.studyGuide,
+    input.roomId,
     { studyGuideId: guide.id },
     { singletonKey: guide.id },
   );
