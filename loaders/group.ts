@@ -1,4 +1,4 @@
-import { type EntityName, type FilterQuery, type QueryOrderMap, ReferenceKind } from '@mikro-orm/core';
+import type { EntityName } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 
@@ -15,48 +15,7 @@ export type ReadModel<T, Relations extends keyof T> = Omit<T, Relations> & {
   [K in Relations]: null extends T[K] ? { id: string } | null | undefined : { id: string };
 };
 
-/**
- * Read-only rows for the list loaders behind dashboards: MikroORM builds the SQL and maps columns and
- * types, but creates no managed entities. Hydrating an entity (identity map, change-tracking snapshot,
- * per-instance property accessors) costs ~5x the query itself, and a dashboard reads hundreds of rows it
- * never changes. Code that changes rows loads entities through `em` (or the by-id loaders) instead.
- *
- * `fields` narrows the columns: names that are not scalar or many-to-one properties are ignored, and the
- * primary key and many-to-one relations are always read (authorization and grouping use them).
- */
-export async function findRows<T extends object, R>(
-  em: EntityManager,
-  entity: EntityName<T>,
-  where: FilterQuery<T>,
-  options: { orderBy?: QueryOrderMap<T>; fields?: readonly string[] } = {},
-): Promise<R[]> {
-  const meta = em.getMetadata(entity);
-  const relations = meta.props
-    .filter((prop) => prop.kind === ReferenceKind.MANY_TO_ONE)
-    .map((prop) => prop.name as string);
-  let columns: string[] | '*' = '*';
-  if (options.fields) {
-    const readable = (name: string) => {
-      const prop = meta.props.find((candidate) => candidate.name === name);
-      return !!prop && (prop.kind === ReferenceKind.SCALAR || prop.kind === ReferenceKind.MANY_TO_ONE);
-    };
-    columns = [...new Set([...meta.primaryKeys, ...relations, ...options.fields.filter(readable)])].map(
-      String,
-    );
-  }
-  const qb = em
-    .createQueryBuilder(entity)
-    .select(columns as never)
-    .where(where as never);
-  if (options.orderBy) qb.orderBy(options.orderBy as never);
-  const rows = (await qb.execute('all', true)) as Record<string, unknown>[];
-  for (const row of rows) {
-    for (const name of relations) {
-      if (name in row) row[name] = row[name] == null ? null : { id: row[name] };
-    }
-  }
-  return rows as R[];
-}
+export { findRows } from '../src/db/read-rows.ts';
 
 /** A list loader's key: the parent's id and the fields its GraphQL selection reads (undefined: all). */
 export interface ListKey {

@@ -7,13 +7,16 @@ import { byId, findRows } from './group.ts';
 /** A user's public profile, as the schema reads it (never the password hash). */
 export type UserView = Pick<User, 'id' | 'email' | 'displayName' | 'createdAt'>;
 
+/** The columns of a public profile. */
+export const USER_PROFILE = ['email', 'displayName', 'createdAt'] as const;
+
 export function userByIdLoader(em: EntityManager, options?: LoaderOptions) {
   return new DataLoader<string, UserView | null>(async (ids) => {
     const users = await findRows<User, UserView>(
       em,
       User,
       { id: { $in: [...ids] } },
-      { fields: ['id', 'email', 'displayName', 'createdAt'] },
+      { fields: USER_PROFILE },
     );
     return byId(ids, users);
   }, options);

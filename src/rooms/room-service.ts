@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { findRows } from '../db/read-rows.ts';
 import { Room, RoomMember, type RoomRole } from '../entities/room.ts';
 import { User } from '../entities/user.ts';
 
@@ -20,46 +21,40 @@ export async function createRoom(
 
 /**
  * The viewer's rooms with the viewer's role in each, newest first, one page at a time: one statement
- * joining memberships to rooms. The rooms are read-only rows, not managed entities: a dashboard lists
- * them and never changes them, and hydrating entities cost several times the query (bench/api.ts).
+ * reading memberships joined to their rooms. The rooms are read-only rows, not managed entities: a
+ * dashboard lists them and never changes them (src/db/read-rows.ts).
  */
 export async function listRoomsOf(
   em: EntityManager,
   userId: string,
   page: { offset: number; limit: number },
 ): Promise<{ room: Room; role: RoomRole }[]> {
-  const rows = await em.getConnection().execute<RoomRow[]>(
-    `select r.id, r.created_at, r.updated_at, r.name, r.description, r.embedder_id, r.vector_key, r.reembed, m.role
-     from room_member m join room r on r.id = m.room_id
-     where m.user_id = ? and m.status = 'ACTIVE' order by r.created_at desc, r.id desc limit ? offset ?`,
-    [userId, page.limit, page.offset],
+  const memberships = await findRows<RoomMember, { room: Room; role: RoomRole }>(
+    em,
+    RoomMember,
+    { user: userId, status: 'ACTIVE' },
+    {
+      fields: ['role'],
+      join: { room: ROOM_COLUMNS },
+      orderBy: { room: { createdAt: 'desc', id: 'desc' } },
+      limit: page.limit,
+      offset: page.offset,
+    },
   );
-  return rows.map((row) => ({
-    room: {
-      id: row.id,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      name: row.name,
-      description: row.description,
-      embedderId: row.embedder_id,
-      vectorKey: row.vector_key,
-      reembed: row.reembed,
-    } as Room,
-    role: row.role,
-  }));
+  return memberships.map(({ room, role }) => ({ room, role }));
 }
 
-interface RoomRow {
-  id: string;
-  created_at: Date;
-  updated_at: Date;
-  name: string;
-  description: string | null;
-  embedder_id: string | null;
-  vector_key: string | null;
-  reembed: Room['reembed'];
-  role: RoomRole;
-}
+/** What a room row carries when read as a list: every column the Room type and its scopes read. */
+const ROOM_COLUMNS = [
+  'createdAt',
+  'updatedAt',
+  'name',
+  'description',
+  'embedderId',
+  'newCardsPerDay',
+  'vectorKey',
+  'reembed',
+];
 
 /** Changes the settings given (the others keep their values). */
 export async function updateRoomSettings(
