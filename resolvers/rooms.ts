@@ -1,6 +1,7 @@
-import { encodeGlobalID, resolveOffsetConnection } from '@pothos/plugin-relay';
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import { builder } from '../schema/builder.ts';
+import { offsetConnection } from '../schema/connection.ts';
 import { RoomMemberRef, RoomRef, RoomRoleEnum } from '../schema/room.ts';
 import { UserRef } from '../schema/user.ts';
 import { liveSubscription } from '../src/pubsub.ts';
@@ -61,7 +62,7 @@ builder.queryFields((t) => ({
     description: "The viewer's rooms, newest first",
     authScopes: { signedIn: true },
     resolve: (_root, args, context) =>
-      resolveOffsetConnection({ args, defaultSize: 20, maxSize: 100 }, async (page) => {
+      offsetConnection({ args, defaultSize: 20, maxSize: 100 }, async (page) => {
         const rooms = await listRoomsOf(context.em, context.viewer!.id, page);
         // The page already says the viewer's role: `viewerRole` and room scopes need no query of their own.
         for (const { room, role } of rooms) context.loaders.viewerRole.prime(room.id, role);

@@ -1,4 +1,4 @@
-import { resolveArrayConnection, resolveOffsetConnection } from '@pothos/plugin-relay';
+import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import type { DocumentView } from '../loaders/documents.ts';
 import { chunksOfDocument } from '../src/documents/document-service.ts';
 import { unpackLines } from '../src/documents/engine/highlights.ts';
@@ -13,6 +13,7 @@ import type { ProgressEvent } from '../src/events.ts';
 import type { SearchHit } from '../src/retrieval/search-service.ts';
 import { readableChunk, readableDocument, readsEditorsOnly } from './access.ts';
 import { builder } from './builder.ts';
+import { arrayConnection } from './connection.ts';
 import { RoomRef } from './room.ts';
 import { connectionNodeFields } from './selection.ts';
 
@@ -143,8 +144,8 @@ builder.objectField(RoomRef, 'documents', (t) =>
       const fields = [...new Set([...connectionNodeFields(info), 'visibility'])].sort();
       const documents = await context.loaders.documentsByRoom.load({ id: room.id, fields });
       const all = await readsEditorsOnly(context, room.id);
-      return resolveArrayConnection(
-        { args },
+      return arrayConnection(
+        args,
         all ? documents : documents.filter((document) => document.visibility === 'MEMBERS'),
       );
     },

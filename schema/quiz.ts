@@ -13,6 +13,7 @@ import type { CardGenerationStats } from '../src/flashcards/engine/types.ts';
 import type { GenerationStats } from '../src/quizzes/engine/generate.ts';
 import { readableChunk, readableDocument, revealed } from './access.ts';
 import { builder } from './builder.ts';
+import { arrayConnection } from './connection.ts';
 import { ChunkRef, DocumentRef } from './document.ts';
 import { RoomRef } from './room.ts';
 import { connectionNodeFields } from './selection.ts';
@@ -189,8 +190,8 @@ builder.objectField(RoomRef, 'quizzes', (t) =>
     type: QuizRef,
     description: 'Quizzes in the room, newest first',
     resolve: async (room, args, context, info) =>
-      resolveArrayConnection(
-        { args },
+      arrayConnection(
+        args,
         await context.loaders.quizzesByRoom.load({ id: room.id, fields: connectionNodeFields(info) }),
       ),
   }),

@@ -1,9 +1,10 @@
-import { resolveArrayConnection } from '@pothos/plugin-relay';
 import type { RoomMemberView } from '../loaders/rooms.ts';
+import type { UserView } from '../loaders/users.ts';
 import { type MEMBER_STATUSES, ROOM_ROLES, type Room, type RoomReembed } from '../src/entities/room.ts';
 import { invitationsOf } from '../src/rooms/membership-service.ts';
 import { mayListInvitations } from './access.ts';
 import { builder } from './builder.ts';
+import { arrayConnection } from './connection.ts';
 import { UserRef } from './user.ts';
 
 export const RoomRoleEnum = builder.enumType('RoomRole', { values: ROOM_ROLES });
@@ -48,8 +49,13 @@ export const RoomMemberRef = builder.objectRef<RoomMemberView>('RoomMember').imp
       nullable: true,
       description:
         'Null while invited: an invitation is made the same whether or not the email has an account',
+      // A members list reads each user's profile with the membership (loaders/rooms.ts): no load then.
       resolve: (member, _args, context) =>
-        member.user ? context.loaders.userById.load(member.user.id) : null,
+        member.user == null
+          ? null
+          : isProfile(member.user)
+            ? member.user
+            : context.loaders.userById.load(member.user.id),
     }),
     room: t.field({
       type: RoomRef,
@@ -57,6 +63,8 @@ export const RoomMemberRef = builder.objectRef<RoomMemberView>('RoomMember').imp
     }),
   }),
 });
+
+const isProfile = (user: { id: string } | UserView): user is UserView => 'displayName' in user;
 
 export const RoomSettingsRef = builder.objectRef<{ newCardsPerDay: number }>('RoomSettings').implement({
   fields: (t) => ({
@@ -126,8 +134,8 @@ builder.node(RoomRef, {
       resolve: async (room, args, context) => {
         const members = await context.loaders.membersByRoom.load(room.id);
         const invitations = await mayListInvitations(context, room.id);
-        return resolveArrayConnection(
-          { args },
+        return arrayConnection(
+          args,
           members.filter((member) => invitations || member.status === 'ACTIVE'),
         );
       },
