@@ -24,7 +24,19 @@ export interface ListKey {
   fields?: readonly string[];
 }
 
-const listCacheKey = (key: ListKey) => `${key.fields?.join(',') ?? '*'}|${key.id}`;
+const fieldSetNames = new WeakMap<readonly string[], string>();
+/** The field set as one string, joined once per array (selections hand the same array to every parent). */
+function fieldSetName(fields: readonly string[] | undefined): string {
+  if (!fields) return '*';
+  let name = fieldSetNames.get(fields);
+  if (name === undefined) {
+    name = fields.join(',');
+    fieldSetNames.set(fields, name);
+  }
+  return name;
+}
+
+const listCacheKey = (key: ListKey) => `${fieldSetName(key.fields)}|${key.id}`;
 
 /**
  * Rows per parent id, fetching only the columns the selection reads. Keys with the same fields are one
@@ -40,7 +52,7 @@ export function listLoader<R>(
     async (keys) => {
       const sets = new Map<string, { fields?: readonly string[]; ids: string[] }>();
       for (const key of keys) {
-        const name = key.fields?.join(',') ?? '*';
+        const name = fieldSetName(key.fields);
         const set = sets.get(name) ?? { fields: key.fields, ids: [] };
         set.ids.push(key.id);
         sets.set(name, set);

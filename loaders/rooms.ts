@@ -23,7 +23,7 @@ export function membersByRoomLoader(
       RoomMember,
       { room: { $in: [...roomIds] } },
       {
-        fields: ['createdAt', 'updatedAt', 'role', 'status', 'email', 'acceptedAt'],
+        fields: ['createdAt', 'role', 'status', 'email', 'acceptedAt'],
         join: { user: USER_PROFILE },
         orderBy: { createdAt: 'asc', id: 'asc' },
       },

@@ -1,4 +1,4 @@
-import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
+import { type FieldNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 
 /**
  * The field names a connection's `edges { node { ... } }` selects, through fragments, sorted and unique:
@@ -6,15 +6,24 @@ import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
  * listed this way reads the entity property of its own name (or only `id` and relations, which are always
  * fetched); a field that reads a property under another name must not use this.
  */
-export function connectionNodeFields(info: GraphQLResolveInfo): string[] {
+export function connectionNodeFields(info: GraphQLResolveInfo): readonly string[] {
+  // A field node belongs to a parsed document, which Yoga caches: its answer never changes, and a list
+  // resolves it once per parent (20 rooms, 20 times).
+  const single = info.fieldNodes.length === 1 ? info.fieldNodes[0]! : undefined;
+  const cached = single && fieldsByNode.get(single);
+  if (cached) return cached;
   const names = new Set<string>();
   for (const connection of info.fieldNodes) {
     for (const edges of fieldsNamed(connection.selectionSet, 'edges', info)) {
       for (const node of fieldsNamed(edges, 'node', info)) collectNames(node, info, names);
     }
   }
-  return [...names].sort();
+  const fields = Object.freeze([...names].sort());
+  if (single) fieldsByNode.set(single, fields);
+  return fields;
 }
+
+const fieldsByNode = new WeakMap<FieldNode, readonly string[]>();
 
 /** The selection sets of the fields called `name` directly under `set`, through fragments. */
 function fieldsNamed(set: SelectionSetNode | undefined, name: string, info: GraphQLResolveInfo) {

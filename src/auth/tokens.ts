@@ -14,7 +14,12 @@ const ISSUER = 'study-room-api';
 const TOKEN_TTL = '7d';
 
 export function createTokenService(secret: string) {
-  const key = new TextEncoder().encode(secret);
+  const raw = new TextEncoder().encode(secret);
+  // Imported once: jose imports a raw secret into a CryptoKey on every call otherwise.
+  const key = crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'sign',
+    'verify',
+  ]);
   return {
     async issue(claims: TokenClaims): Promise<string> {
       return new SignJWT({ ver: claims.version })
@@ -23,12 +28,12 @@ export function createTokenService(secret: string) {
         .setIssuer(ISSUER)
         .setIssuedAt()
         .setExpirationTime(TOKEN_TTL)
-        .sign(key);
+        .sign(await key);
     },
     /** Returns null for any invalid, expired, never-expiring or foreign token. */
     async verify(token: string): Promise<VerifiedToken | null> {
       try {
-        const { payload } = await jwtVerify(token, key, {
+        const { payload } = await jwtVerify(token, await key, {
           issuer: ISSUER,
           algorithms: ['HS256'],
           requiredClaims: ['exp', 'sub'],

@@ -47,7 +47,6 @@ export async function listRoomsOf(
 /** What a room row carries when read as a list: every column the Room type and its scopes read. */
 const ROOM_COLUMNS = [
   'createdAt',
-  'updatedAt',
   'name',
   'description',
   'embedderId',
