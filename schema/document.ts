@@ -141,7 +141,7 @@ builder.objectField(RoomRef, 'documents', (t) =>
     description: 'Documents in the room, newest first',
     resolve: async (room, args, context, info) => {
       // Visibility is always read: it decides which rows a viewer gets.
-      const fields = [...new Set([...connectionNodeFields(info), 'visibility'])].sort();
+      const fields = connectionNodeFields(info, ['visibility']);
       const documents = await context.loaders.documentsByRoom.load({ id: room.id, fields });
       const all = await readsEditorsOnly(context, room.id);
       return arrayConnection(
