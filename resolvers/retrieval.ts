@@ -30,7 +30,12 @@ const RetrievalCaseInput = builder.inputType('RetrievalCaseInput', {
 const EvaluateRetrievalInput = builder.inputType('EvaluateRetrievalInput', {
   fields: (t) => ({
     roomId: t.globalID({ required: true, for: RoomRef }),
-    cases: t.field({ type: [RetrievalCaseInput], required: true }),
+    // The service says how to split a larger evaluation (list-limits caps other lists at 100).
+    cases: t.field({
+      type: [RetrievalCaseInput],
+      required: true,
+      extensions: { maxItems: EVAL_LIMITS.cases },
+    }),
     alpha: t.float({
       description: 'Hybrid weight as in `search` (0 = BM25 only, 1 = vector only); the default when omitted',
       validate: z.number().min(0).max(1).nullish(),

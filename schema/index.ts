@@ -1,4 +1,5 @@
 import { builder } from './builder.ts';
+import { capListArguments } from './list-limits.ts';
 import './scalars.ts';
 import './user.ts';
 import './room.ts';
@@ -19,4 +20,4 @@ import '../resolvers/flashcards.ts';
 import '../resolvers/study-guides.ts';
 import '../resolvers/retrieval.ts';
 
-export const schema = builder.toSchema();
+export const schema = capListArguments(builder.toSchema());

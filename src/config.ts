@@ -59,6 +59,24 @@ const EnvSchema = z.object({
     .int()
     .min(1)
     .default(50 * 1024 * 1024),
+  /** The largest request body that is not an upload (JSON operations); uploads follow UPLOAD_MAX_BYTES. */
+  REQUEST_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .default(4 * 1024 * 1024),
+  /** Selections one selection set may hold, fragments spread in; validation cost grows with their square. */
+  GRAPHQL_MAX_SELECTIONS: z.coerce.number().int().min(10).max(10_000).default(50),
+  /** Items a list argument (`nodes(ids)`, `documentIds`, ...) may hold, unless the field sets its own. */
+  GRAPHQL_MAX_LIST_ITEMS: z.coerce.number().int().min(1).max(100_000).default(100),
+  /** The largest WebSocket frame (one graphql-ws message); a larger one closes the socket with 1009. */
+  WS_MAX_PAYLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(4 * 1024)
+    .default(64 * 1024),
+  /** Operations (subscriptions, mostly) one WebSocket may have running at once. */
+  WS_MAX_OPERATIONS: z.coerce.number().int().min(1).max(100_000).default(100),
   /** Jobs each worker process runs at once per queue (extraction itself uses one thread per process). */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
   /** Benchmarks only: `off` queues jobs first come, first served, to show the starvation fairness prevents. */

@@ -1,6 +1,17 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { type ASTVisitor, GraphQLError, Kind, type SelectionSetNode, type ValidationContext } from 'graphql';
+import {
+  type ASTVisitor,
+  BREAK,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  GraphQLError,
+  Kind,
+  type SelectionSetNode,
+  type ValidationContext,
+  visit,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { Config } from '../config.ts';
 
 // Armor throws from inside validation by default; reporting instead lets the error carry a code.
 const reportAsValidationError = {
@@ -11,7 +22,7 @@ const reportAsValidationError = {
 };
 
 /** Depth, alias, token, directive and cost limits: a hostile query is refused before it executes. */
-export function useQueryLimits(): Plugin[] {
+export function useQueryLimits(config: Pick<Config, 'GRAPHQL_MAX_SELECTIONS'>): Plugin[] {
   return [
     EnvelopArmorPlugin({
       maxDepth: { n: 12, ignoreIntrospection: true, ...reportAsValidationError },
@@ -28,8 +39,62 @@ export function useQueryLimits(): Plugin[] {
       blockFieldSuggestion: { enabled: false },
     }) as Plugin,
     { onValidate: ({ addValidationRule }) => addValidationRule(OnePasswordCheckPerOperation) },
+    useSelectionSetLimit(config.GRAPHQL_MAX_SELECTIONS),
     useValidationErrorCode(),
   ];
+}
+
+/**
+ * Refuses a selection set of more than GRAPHQL_MAX_SELECTIONS selections (50; the project's own operations
+ * use at most 14) before validation runs: graphql-js's OverlappingFieldsCanBeMerged is quadratic in
+ * repeated fields, and `{ me { id id … } }` 3,000 times (under the token limit) held the event loop for
+ * 300 ms. Fragments count the fields they spread into the set. This pass is linear.
+ */
+function useSelectionSetLimit(maxSelections: number): Plugin {
+  return {
+    onValidate: ({ params, setResult }) => {
+      const crowded = crowdedSelectionSet(params.documentAST, maxSelections);
+      if (crowded)
+        setResult([
+          new GraphQLError(
+            `A selection set has ${crowded.size} selections; at most ${maxSelections} are allowed ` +
+              '(fields spread in by fragments count)',
+            { nodes: crowded.node, extensions: { code: 'BAD_USER_INPUT' } },
+          ),
+        ]);
+    },
+  };
+}
+
+function crowdedSelectionSet(document: DocumentNode, maxSelections: number) {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  // Each fragment is counted once; a cycle (refused later by validation) counts as nothing.
+  const fragmentSizes = new Map<string, number>();
+  const sizeOf = (selectionSet: SelectionSetNode): number =>
+    selectionSet.selections.reduce((total, selection) => {
+      if (selection.kind === Kind.FIELD) return total + 1;
+      if (selection.kind === Kind.INLINE_FRAGMENT) return total + sizeOf(selection.selectionSet);
+      const name = selection.name.value;
+      const fragment = fragments.get(name);
+      if (!fragment) return total;
+      if (!fragmentSizes.has(name)) {
+        fragmentSizes.set(name, 0);
+        fragmentSizes.set(name, sizeOf(fragment.selectionSet));
+      }
+      return total + fragmentSizes.get(name)!;
+    }, 0);
+  let found: { node: SelectionSetNode; size: number } | undefined;
+  visit(document, {
+    SelectionSet(node) {
+      const size = sizeOf(node);
+      if (size <= maxSelections) return;
+      found = { node, size };
+      return BREAK;
+    },
+  });
+  return found;
 }
 
 /** Root mutation fields that verify or hash a password (~100 ms of scrypt each). */

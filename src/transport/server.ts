@@ -25,6 +25,7 @@ import { DOCUMENT_FILE_PATH, respondDocumentFile } from './document-file.ts';
 import { useQueryLimits } from './graphql-limits.ts';
 import { createErrorMasker } from './mask-error.ts';
 import { useOperationMetrics } from './metrics-plugin.ts';
+import { refusedBeforeReading, tooManyOperations, useRequestBodyLimit } from './request-limits.ts';
 import { useSqlStatementCount } from './sql-count-plugin.ts';
 
 type WsExtra = {
@@ -60,6 +61,8 @@ export function createApiServer(services: Services, options: { readiness?: Readi
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    // useRequestBodyLimit replaces it: the limit follows UPLOAD_MAX_BYTES, with the contract's code.
+    maxRequestBodySize: false,
     // The bundled GraphiQL: no CDN, so it works offline and behind strict networks.
     renderGraphiQL,
     maskedErrors: { maskError: createErrorMasker(logger) },
@@ -80,7 +83,8 @@ export function createApiServer(services: Services, options: { readiness?: Readi
       // (graphql-jit ran the fields after a failure and still answered data: null). Subscriptions keep
       // it too; their events are small.
       useGraphQlJit({}, { enableIf: (args) => operationType(args.document, args.operationName) === 'query' }),
-      ...useQueryLimits(),
+      useRequestBodyLimit(config),
+      ...useQueryLimits(config),
       useOperationMetrics(services.metrics),
       ...(config.NODE_ENV === 'production' ? [] : [useSqlStatementCount()]),
     ],
@@ -123,12 +127,23 @@ export function createApiServer(services: Services, options: { readiness?: Readi
     const requestId = req.headers['x-request-id'];
     res.setHeader('x-request-id', typeof requestId === 'string' ? requestId : randomUUID());
     if (typeof requestId !== 'string') req.headers['x-request-id'] = res.getHeader('x-request-id') as string;
-    return yoga(req, res);
+    void refusedBeforeReading(req, res, services).then(
+      (refused) => (refused ? undefined : yoga(req, res)),
+      (error: unknown) => {
+        logger.error({ err: error }, 'request gate failed');
+        if (!res.headersSent) res.writeHead(500, { connection: 'close' }).end();
+      },
+    );
   });
 
   // noServer: attached with `server`, ws re-emits the HTTP server's errors (a taken port) on itself, and
   // graphql-ws prints those with a stack; a listen error belongs to `listen` alone.
-  const wss = new WebSocketServer({ noServer: true, path: '/graphql' });
+  // ws's default (100 MiB) let a 90 MB frame be read and parsed; a larger one closes the socket (1009).
+  const wss = new WebSocketServer({
+    noServer: true,
+    path: '/graphql',
+    maxPayload: config.WS_MAX_PAYLOAD_BYTES,
+  });
   server.on('upgrade', (req, socket, head) =>
     wss.handleUpgrade(req, socket, head, (client) => wss.emit('connection', client, req)),
   );
@@ -156,6 +171,9 @@ export function createApiServer(services: Services, options: { readiness?: Readi
       execute: (args) => (args.rootValue as Enveloped).execute(args),
       subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
       onSubscribe: async (ctx, id, params) => {
+        // graphql-ws holds each operation, this one and those still starting included, until it ends.
+        if (Object.keys(ctx.subscriptions).length > config.WS_MAX_OPERATIONS)
+          return [tooManyOperations(config)];
         // GraphiQL sends its headers with each operation (extensions.headers), not as connection params.
         const headers = params.extensions?.headers as Record<string, unknown> | undefined;
         const authorization = headers?.authorization ?? headers?.Authorization;
