@@ -1,3 +1,4 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import { readsEditorsOnly } from '../schema/access.ts';
 import { builder } from '../schema/builder.ts';
@@ -67,7 +68,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, context) => {
       const conversation = await ownConversation(context.em, context.viewer!.id, args.id.id);
       await deleteConversation(context.em, context.services.answers, conversation);
-      return args.id.id;
+      return encodeGlobalID('Conversation', args.id.id);
     },
   }),
 }));

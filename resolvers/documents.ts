@@ -1,3 +1,4 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import { readableDocument, readsEditorsOnly } from '../schema/access.ts';
 import { builder } from '../schema/builder.ts';
@@ -143,7 +144,7 @@ builder.mutationFields((t) => ({
   }),
   deleteDocument: t.field({
     type: 'ID',
-    description: 'Removes the document with its chunks, vectors and stored bytes; returns its id',
+    description: 'Removes the document with its chunks, vectors and stored bytes; returns its global id',
     args: { id: t.arg.globalID({ required: true, for: DocumentRef }) },
     authScopes: documentScope('EDITOR'),
     resolve: async (_root, args, context) => {
@@ -152,7 +153,7 @@ builder.mutationFields((t) => ({
         context.services,
         (await context.loaders.documentById.load(args.id.id))!,
       );
-      return args.id.id;
+      return encodeGlobalID('Document', args.id.id);
     },
   }),
 }));

@@ -23,6 +23,7 @@ import {
 } from './context.ts';
 import { DOCUMENT_FILE_PATH, respondDocumentFile } from './document-file.ts';
 import { useQueryLimits } from './graphql-limits.ts';
+import { useInputTextCheck } from './input-text.ts';
 import { createErrorMasker } from './mask-error.ts';
 import { useOperationMetrics } from './metrics-plugin.ts';
 import { refusedBeforeReading, tooManyOperations, useRequestBodyLimit } from './request-limits.ts';
@@ -74,7 +75,8 @@ export function createApiServer(services: Services, options: { readiness?: Readi
       debug: (...args) => logger.debug(args.map(String).join(' ')),
       info: (...args) => logger.info(args.map(String).join(' ')),
       warn: (...args) => logger.warn(args.map(String).join(' ')),
-      error: (...args) => logger.error({ err: args[0] }, args.map(String).join(' ')),
+      // Yoga logs at error only the errors it masks, which the masker has logged once already.
+      error: (...args) => logger.debug(args.map(String).join(' ').slice(0, 500)),
     },
     plugins: [
       // Queries run as compiled JS (graphql-jit, cached per document): a third less CPU for list-heavy
@@ -85,6 +87,7 @@ export function createApiServer(services: Services, options: { readiness?: Readi
       useGraphQlJit({}, { enableIf: (args) => operationType(args.document, args.operationName) === 'query' }),
       useRequestBodyLimit(config),
       ...useQueryLimits(config),
+      useInputTextCheck(),
       useOperationMetrics(services.metrics),
       ...(config.NODE_ENV === 'production' ? [] : [useSqlStatementCount()]),
     ],

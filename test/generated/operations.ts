@@ -508,7 +508,7 @@ export type Mutation = {
   /** The viewer declines their invitation; returns the room's id */
   declineRoomInvitation: Scalars['ID']['output'];
   deleteConversation: Scalars['ID']['output'];
-  /** Removes the document with its chunks, vectors and stored bytes; returns its id */
+  /** Removes the document with its chunks, vectors and stored bytes; returns its global id */
   deleteDocument: Scalars['ID']['output'];
   finishQuizAttempt: QuizAttempt;
   /** Enqueues generation and returns the GENERATING deck; follow it with deckProgress */

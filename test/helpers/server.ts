@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Logger } from 'pino';
 import { inject } from 'vitest';
 import { bootstrap } from '../../src/bootstrap.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -16,7 +17,10 @@ export interface TestServer {
 }
 
 /** The real server (HTTP + WebSocket) on a random port, over the run's PostgreSQL. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: { logger?: Logger } = {},
+): Promise<TestServer> {
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: inject('databaseUrl'),
@@ -29,7 +33,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     ...(env.EMBEDDING_MODEL ? {} : { EMBEDDER: 'local-hash' }),
     ...env,
   });
-  const app = await bootstrap(config);
+  const app = await bootstrap(config, options.logger);
   const api = createApiServer(app.services);
   const port = await api.listen(0, '127.0.0.1');
   return {
