@@ -34,7 +34,7 @@ export const Document = defineEntity({
     visibility: p.enum(DOCUMENT_VISIBILITIES).default('MEMBERS'),
     filename: p.string().length(300),
     mimeType: p.string().length(120),
-    kind: p.enum(['pdf', 'docx', 'text'] as const),
+    kind: p.enum(['pdf', 'docx', 'pptx', 'image', 'html', 'markdown', 'epub', 'text'] as const),
     sizeBytes: p.integer(),
     /** sha-256 of the bytes: the same file uploaded twice to a room is one document. */
     contentHash: p.string().length(64),

@@ -4,6 +4,17 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, createRoom, createUser } from '../helpers/client.ts';
 import { makePdf, uploadFile, waitForDocument } from '../helpers/documents.ts';
+import {
+  BOOK,
+  HEIC_HEAD,
+  LECTURE_DECK,
+  makeDeck,
+  makeEpub,
+  minimalPptx,
+  ole2With,
+  pngBomb,
+  textPng,
+} from '../helpers/format-fixtures.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { buildZip, CORPUS_DIR, deflatedZeros, describeCorpus, minimalDocx } from '../unit/ingest/fixtures.ts';
 
@@ -60,7 +71,9 @@ const refused = (message: RegExp) => ({
   message: expect.stringMatching(message),
 });
 
-const ACCEPTED = /expected a PDF, a Word \.docx, or UTF-8 text\/Markdown/;
+const ACCEPTED =
+  /expected a PDF, Word \(\.docx\), PowerPoint \(\.pptx\), EPUB, an image \(PNG, JPEG, TIFF, WebP\), HTML, or UTF-8 text\/Markdown/;
+const IMAGE_DAMAGED = 'The image is damaged or incomplete and could not be decoded.';
 const PNG = new Uint8Array([
   0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1,
 ]);
@@ -129,25 +142,118 @@ describe('bad inputs the tests make', () => {
 
     expect(outcomes).toEqual([
       { at: 'upload', code: 'BAD_USER_INPUT', message: 'The file is empty' },
-      refused(/^Unsupported file type: .*this file looks like a PNG image\.$/),
+      // A PNG named .pdf is read as the image it is; this one is a header without pixels.
+      expect.objectContaining(failed(IMAGE_DAMAGED)),
       refused(/this file looks like an ELF executable/),
       refused(/this file looks like a Windows executable/),
-      refused(/this file looks like a zip archive that is not a Word document/),
+      refused(/this file looks like a zip archive that is not a Word, PowerPoint or EPUB document/),
       expect.objectContaining(
         failed('The Word file expands to more than 200 MB; it looks like a zip bomb and was rejected.'),
       ),
       expect.objectContaining(failed(/looks like a zip bomb/)),
-      refused(/this file looks like binary data that is not a PDF, Word file or UTF-8 text\.$/),
+      refused(/this file looks like binary data of no supported type\.$/),
       // Whitespace is valid UTF-8 text, so the upload is accepted; extraction finds nothing to read.
-      expect.objectContaining(failed('The text file is empty.')),
+      expect.objectContaining(failed('The Markdown file is empty.')),
     ]);
-    for (const outcome of [...outcomes.slice(1, 5), outcomes[7]])
+    for (const outcome of [...outcomes.slice(2, 5), outcomes[7]])
       expect((outcome as { message: string }).message).toMatch(ACCEPTED);
 
     expect(goodOutcome).toMatchObject({ at: 'ingest', status: 'READY', error: null, pageCount: 2 });
     expect(health.length).toBeGreaterThan(0);
     expect(health.every((status) => status === 200)).toBe(true);
   });
+});
+
+describe('bad inputs of the formats beyond PDF and Word', () => {
+  it('refuses or fails each truncated, encrypted, empty or bomb file with a message, and reads a mislabelled good one', async () => {
+    const enc = new TextEncoder();
+    const room = (await createRoom(server.url, owner, 'Bad formats')).id;
+    const deck = await makeDeck(LECTURE_DECK);
+    const book = makeEpub(BOOK);
+    const padding = (declaredMb: number) => ({
+      name: 'media/padding.bin',
+      data: new Uint8Array(0),
+      deflated: deflatedZeros(300),
+      declaredSize: declaredMb << 20,
+    });
+    const drm = makeEpub(BOOK, {
+      extra: [
+        {
+          name: 'META-INF/encryption.xml',
+          data: enc.encode(
+            '<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" xmlns:enc="http://www.w3.org/2001/04/xmlenc#"><enc:EncryptedData><enc:EncryptionMethod Algorithm="http://www.w3.org/2001/04/xmlenc#aes128-cbc"/><enc:CipherData><enc:CipherReference URI="OEBPS/text/ch1.xhtml"/></enc:CipherData></enc:EncryptedData></encryption>',
+          ),
+        },
+      ],
+    });
+    const cases: Array<[Uint8Array, string, object]> = [
+      // PowerPoint
+      [
+        deck.subarray(0, Math.floor(deck.length * 0.6)),
+        'truncated.pptx',
+        failed(/^The PowerPoint file is damaged/),
+      ],
+      [
+        ole2With('EncryptedPackage'),
+        'locked.pptx',
+        refused(/password-protected \(encrypted\); remove the password in Word or PowerPoint/),
+      ],
+      [
+        minimalPptx(),
+        'empty.pptx',
+        failed('The presentation has no visible slides (hidden slides are skipped).'),
+      ],
+      [
+        minimalPptx([padding(300)]),
+        'bomb.pptx',
+        failed('The PowerPoint file expands to more than 200 MB; it looks like a zip bomb and was rejected.'),
+      ],
+      [
+        ole2With('PowerPoint Document'),
+        'lecture.ppt',
+        refused(/legacy PowerPoint file \(\.ppt\).*save it as \.pptx/),
+      ],
+      // EPUB
+      [
+        book.subarray(0, Math.floor(book.length * 0.7)),
+        'truncated.epub',
+        failed(/^The e-book \(EPUB\) is damaged/),
+      ],
+      [drm, 'drm.epub', failed(/^This e-book is DRM-protected/)],
+      [
+        makeEpub([{ title: 'Blank', paragraphs: [] }]),
+        'empty.epub',
+        failed(/^The e-book has no readable text/),
+      ],
+      [
+        makeEpub(BOOK, { extra: [padding(300)] }),
+        'bomb.epub',
+        failed('The e-book expands to more than 200 MB; it looks like a zip bomb and was rejected.'),
+      ],
+      // Images
+      [(await textPng(['Half a photo'])).subarray(0, 600), 'truncated.png', failed(IMAGE_DAMAGED)],
+      [await textPng([]), 'blank.png', failed(/^No readable text in the image, even with OCR/)],
+      [
+        pngBomb(30_000, 30_000),
+        'bomb.png',
+        failed('The image has more than 100 megapixels; scale it down and upload it again.'),
+      ],
+      [HEIC_HEAD, 'IMG_0001.HEIC', refused(/^HEIC\/HEIF photos .* convert the photo to JPEG/)],
+      // Web pages
+      [
+        enc.encode(
+          '<!DOCTYPE html><html><head><script>var a = 1;</script></head><body><nav><a href="/">Home</a></nav></body></html>',
+        ),
+        'empty.html',
+        failed(/^The web page has no readable text/),
+      ],
+      // A good deck named as a PDF is read as the deck it is.
+      [deck, 'slides.pdf', { at: 'ingest', status: 'READY', error: null, pageCount: 3 }],
+    ];
+    const outcomes = await Promise.all(cases.map(([bytes, name]) => ingest(bytes, name, room)));
+    for (const [i, [, name, expected]] of cases.entries()) expect(outcomes[i], name).toMatchObject(expected);
+    expect((await fetch(`${server.origin}/healthz`)).status).toBe(200);
+  }, 240_000);
 });
 
 const corpus = (path: string) => new Uint8Array(readFileSync(resolve(CORPUS_DIR, path)));

@@ -5,6 +5,8 @@ import type { ChunkDraft } from './types.ts';
 export interface ChunkOptions {
   targetTokens?: number;
   overlapRatio?: number;
+  /** A new page starts a new chunk: slides and e-book pages are what a citation names. */
+  breakAtPages?: boolean;
 }
 
 export interface PageText {
@@ -207,7 +209,8 @@ export function chunkPages(pages: PageText[], options: ChunkOptions = {}): Chunk
   for (const unit of units) {
     // A heading starts a chunk unless the section so far is too small to stand alone; overlap carried
     // from the previous section is dropped rather than placed before the new heading.
-    if (unit.heading && (tokens >= target * 0.25 || fresh === 0)) restart(false);
+    if (options.breakAtPages && fresh > 0 && unit.page !== current[current.length - 1].page) restart(false);
+    else if (unit.heading && (tokens >= target * 0.25 || fresh === 0)) restart(false);
     else if (fresh > 0 && tokens + unit.tokens > target) restart(true);
     else if (fresh > 0 && unit.opensBlock && tokens >= target * 0.85) restart(true);
     current.push(unit);

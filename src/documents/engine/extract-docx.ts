@@ -8,7 +8,8 @@ import {
   ExtractionError,
   type ExtractionLimits,
 } from './types.ts';
-import { readZipDirectory, readZipEntry, type ZipEntry, ZipFormatError } from './zip-directory.ts';
+import { readZipEntry, type ZipEntry } from './zip-directory.ts';
+import { openZipPackage } from './zip-package.ts';
 
 export const DOCX_MESSAGES = {
   damaged: 'The Word file is damaged and could not be read.',
@@ -21,49 +22,19 @@ const OLE2 = [0xd0, 0xcf, 0x11, 0xe0];
 // The parts mammoth parses; media and themes are never inflated, so they are not verified either.
 const PARSED_PART = /^(\[Content_Types\]\.xml|_rels\/\.rels|word\/(_rels\/)?[^/]+\.(xml|rels))$/;
 
-function bombError(limitBytes: number): ExtractionError {
-  const mb = Math.round(limitBytes / (1024 * 1024));
-  return new ExtractionError(
-    'ZIP_BOMB',
-    `The Word file expands to more than ${mb} MB; it looks like a zip bomb and was rejected.`,
-  );
-}
-
 /**
- * Checks the zip before mammoth (JSZip) inflates anything: declared sizes against the limit, suspicious
- * compression ratios, then each part mammoth will parse is inflated with its declared size as a hard cap and
- * its CRC checked, so a part that lies about its size cannot balloon inside JSZip.
+ * Checks the zip before mammoth (JSZip) inflates anything (see zip-package.ts); each part mammoth will parse
+ * is inflated and verified up front, so a part that lies about its size cannot balloon inside JSZip.
  */
 export function guardDocxZip(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): ZipEntry[] {
   if (OLE2.every((b, i) => bytes[i] === b))
     throw new ExtractionError('PASSWORD_PROTECTED', DOCX_MESSAGES.password);
-  let entries: ZipEntry[];
-  try {
-    entries = readZipDirectory(bytes);
-  } catch (error) {
-    if (error instanceof ZipFormatError) throw new ExtractionError('DAMAGED', DOCX_MESSAGES.damaged);
-    throw error;
-  }
-  let total = 0;
-  for (const e of entries) {
-    total += e.uncompressedSize;
-    const ratio = e.uncompressedSize / Math.max(1, e.compressedSize);
-    if (total > maxBytes || (e.uncompressedSize > 10 * 1024 * 1024 && ratio > 100)) throw bombError(maxBytes);
-  }
-  if (!entries.some((e) => e.name === 'word/document.xml')) {
+  const pkg = openZipPackage(bytes, { what: 'Word file', maxBytes, damaged: DOCX_MESSAGES.damaged });
+  if (!pkg.has('word/document.xml')) {
     throw new ExtractionError('UNSUPPORTED_TYPE', DOCX_MESSAGES.notWord);
   }
-  for (const e of entries) {
-    if (!PARSED_PART.test(e.name)) continue;
-    try {
-      readZipEntry(bytes, e);
-    } catch (error) {
-      if (!(error instanceof ZipFormatError)) throw error;
-      if (error.oversized) throw bombError(maxBytes);
-      throw new ExtractionError('DAMAGED', DOCX_MESSAGES.damaged);
-    }
-  }
-  return entries;
+  for (const e of pkg.entries) if (PARSED_PART.test(e.name)) pkg.read(e.name);
+  return pkg.entries;
 }
 
 /**

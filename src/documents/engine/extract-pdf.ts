@@ -3,6 +3,7 @@ import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFPageProxy, TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { INGEST_LIMITS } from './limits.ts';
 import { OcrConfigError, type OcrEngine, ocrEngineFor } from './ocr.ts';
+import { layoutOcrWords } from './ocr-layout.ts';
 import { headingsFromOutline, headingsFromType, type OutlineEntry } from './pdf-headings.ts';
 import { layoutPage, type PositionedText } from './pdf-layout.ts';
 import { renderPageGrey } from './pdf-render.ts';
@@ -316,26 +317,7 @@ async function ocrPages(
     page.cleanup();
     const result = await engine.recognizeImage(rendered.image);
     const viewport = page.getViewport({ scale: 1 });
-    const items: PositionedText[] = result.words.map((w) => ({
-      str: w.text,
-      x: w.x0 / rendered.scale,
-      y: (rendered.height - w.baseline) / rendered.scale,
-      width: (w.x1 - w.x0) / rendered.scale,
-      size: w.size / rendered.scale,
-      bottom: (rendered.height - w.y1) / rendered.scale,
-      top: (rendered.height - w.y0) / rendered.scale,
-    }));
-    const toRect = (box: Box): Rect => {
-      const x = round(box.x / viewport.width);
-      const y = round(1 - (box.y + box.height) / viewport.height);
-      return {
-        x,
-        y,
-        width: round((box.x + box.width) / viewport.width) - x,
-        height: round(1 - box.y / viewport.height) - y,
-      };
-    };
-    const layout = layoutPage(items, viewport.width, toRect);
+    const layout = layoutOcrWords(result.words, rendered, viewport);
     const extracted = pages[target.number - 1];
     if (layout.text.trim() === '') {
       // A garbage text layer is worth nothing either way: the page is unreadable.

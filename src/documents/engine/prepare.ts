@@ -3,10 +3,15 @@ import { type CleanedPage, cleanPages } from './clean.ts';
 import { attachChunkLines } from './highlights.ts';
 import type { ChunkDraft, ExtractedDocument, PreparedDocument } from './types.ts';
 
-/** Cleaning choices per format: only PDFs have running heads and visually wrapped lines. */
+/**
+ * Cleaning choices per format: only PDFs have running heads; PDFs and photos have visually wrapped lines
+ * (a slide's lines are its paragraphs and bullets, and stay lines).
+ */
 export function cleanDocument(doc: ExtractedDocument): CleanedPage[] {
-  const pdf = doc.kind === 'pdf';
-  return cleanPages(doc.pages, { removeRunningHeads: pdf, unwrapLines: pdf });
+  return cleanPages(doc.pages, {
+    removeRunningHeads: doc.kind === 'pdf',
+    unwrapLines: doc.kind === 'pdf' || doc.kind === 'image',
+  });
 }
 
 export function chunkDocument(
@@ -14,7 +19,10 @@ export function chunkDocument(
   options?: { targetTokens?: number; overlapRatio?: number },
 ): { pages: CleanedPage[]; chunks: ChunkDraft[] } {
   const pages = cleanDocument(doc);
-  const chunks = chunkPages(pages, options);
+  // A slide, or an e-book's page or chapter, is cited by its number or label: a chunk keeps to one.
+  // (PDF pages need not: a quote's line boxes name its page.)
+  const breakAtPages = doc.kind === 'pptx' || doc.kind === 'epub';
+  const chunks = chunkPages(pages, { ...options, breakAtPages });
   attachChunkLines(doc.pages, pages, chunks);
   return { pages, chunks };
 }

@@ -1,4 +1,4 @@
-export type DocumentKind = 'pdf' | 'docx' | 'text';
+export type DocumentKind = 'pdf' | 'docx' | 'pptx' | 'image' | 'html' | 'markdown' | 'epub' | 'text';
 
 /** A rectangle in PDF page space: origin bottom-left, units of 1/72 inch, as pdf.js reports it. */
 export interface Box {
@@ -88,7 +88,7 @@ export interface ExtractionLimits {
   maxPages?: number;
   maxChars?: number;
   timeBudgetMs?: number;
-  /** DOCX only: largest total uncompressed size of the zip entries. */
+  /** Zip-based formats (Word, PowerPoint, EPUB): largest total uncompressed size of the zip entries. */
   maxDocxBytes?: number;
   /** OCR of pages without a usable text layer; `false` turns it off. */
   ocr?: OcrSettings | false;
@@ -146,6 +146,7 @@ export type ExtractionErrorCode =
   | 'TIME_BUDGET_EXCEEDED'
   | 'OCR_UNAVAILABLE'
   | 'ZIP_BOMB'
+  | 'IMAGE_TOO_LARGE'
   | 'WORKER_CRASHED'
   | 'CANCELLED'
   | 'INTERNAL';

@@ -79,6 +79,19 @@ describe('chunkPages', () => {
     expect(chunks.at(-1)!.text.endsWith('Short closer.')).toBe(true);
   });
 
+  it('keeps a chunk to one page when asked (slides, e-book pages), and spans short pages otherwise', () => {
+    const slides = [
+      { number: 1, text: '# Osmosis\n\nWater crosses membranes toward solute.', label: '1' },
+      { number: 2, text: '# Diffusion\n\nMolecules spread from high to low.', label: '3' },
+    ];
+    expect(chunkPages(slides).map((c) => [c.pageStart, c.pageEnd])).toEqual([[1, 2]]);
+    const apart = chunkPages(slides, { breakAtPages: true });
+    expect(apart.map((c) => [c.pageStart, c.pageEnd, c.pageLabelStart, c.headingPath])).toEqual([
+      [1, 1, '1', ['Osmosis']],
+      [2, 2, '3', ['Diffusion']],
+    ]);
+  });
+
   it('maps a char offset back to its page', () => {
     const offsets = pageOffsets(pages);
     const text = documentText(pages);

@@ -116,9 +116,9 @@ describeCorpus('PDF corpus', () => {
     expect(chinese[1].text).toContain('保证季度报告内容的真实、准确、完整');
   });
 
-  it('rejects PNG bytes named .pdf before extraction', () => {
+  it('routes PNG bytes named .pdf to the image reader, not the PDF one', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
-    expect(sniffFileType(png, 'lecture.pdf')).toMatchObject({ error: expect.stringContaining('PNG image') });
+    expect(sniffFileType(png, 'lecture.pdf')).toEqual({ kind: 'image', mimeType: 'image/png' });
   });
 });
 

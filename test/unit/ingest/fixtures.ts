@@ -20,6 +20,8 @@ export interface ZipInput {
   crc?: number;
   /** Pre-compressed raw deflate data to store as-is. */
   deflated?: Uint8Array;
+  /** Store uncompressed (method 0), as EPUB requires of its "mimetype" entry. */
+  stored?: boolean;
 }
 
 /** A minimal zip writer, so tests can build archives that real tools would refuse to produce. */
@@ -29,13 +31,14 @@ export function buildZip(files: ZipInput[]): Uint8Array {
   let offset = 0;
   for (const f of files) {
     const name = Buffer.from(f.name, 'utf8');
-    const body = f.deflated ?? deflateRawSync(f.data);
+    const body = f.stored ? f.data : (f.deflated ?? deflateRawSync(f.data));
+    const method = f.stored ? 0 : 8;
     const size = f.declaredSize ?? f.data.length;
     const crc = f.crc ?? crc32(f.data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc >>> 0, 14);
     local.writeUInt32LE(body.length, 18);
     local.writeUInt32LE(size, 22);
@@ -44,7 +47,7 @@ export function buildZip(files: ZipInput[]): Uint8Array {
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc >>> 0, 16);
     central.writeUInt32LE(body.length, 20);
     central.writeUInt32LE(size, 24);
