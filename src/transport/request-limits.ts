@@ -37,8 +37,8 @@ const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 /**
  * Answers, before a byte of the body is read, a multipart POST without a valid token (only uploads are
  * multipart, and only members upload) and a POST whose Content-Length is over the limit: an anonymous
- * 20 MB upload was read to its end before it got UNAUTHENTICATED. The connection closes after the
- * answer, so the rest of the body is never read. Returns whether it answered.
+ * 20 MB upload was read to its end before it got UNAUTHENTICATED. Nothing of the body is parsed or
+ * kept. Returns whether it answered.
  */
 export async function refusedBeforeReading(
   req: IncomingMessage,
@@ -49,6 +49,7 @@ export async function refusedBeforeReading(
   const contentType = req.headers['content-type'];
   if (isMultipart(contentType) && !(await signedIn(services, req.headers.authorization))) {
     refuse(
+      req,
       res,
       401,
       new AppError(
@@ -60,7 +61,7 @@ export async function refusedBeforeReading(
   }
   const length = Number(req.headers['content-length']);
   if (Number.isFinite(length) && length > bodyLimit(services.config, contentType)) {
-    refuse(res, 413, tooLarge(services.config, contentType));
+    refuse(req, res, 413, tooLarge(services.config, contentType));
     return true;
   }
   return false;
@@ -75,10 +76,21 @@ async function signedIn(services: Services, authorization: string | undefined) {
   }
 }
 
-function refuse(res: ServerResponse, status: number, error: AppError) {
+/** How long an unread body is discarded after an early answer before the connection is cut. */
+export const LINGER_MS = 2000;
+
+/**
+ * Answers, then discards what the client is still sending (nothing is kept) for at most LINGER_MS and
+ * cuts the connection: cut at once, a client still writing (fetch does not wait for 100-continue) gets
+ * a reset before it has read the answer, and shows a network error instead of the message.
+ */
+function refuse(req: IncomingMessage, res: ServerResponse, status: number, error: AppError) {
   const { http: _http, ...extensions } = error.extensions;
-  res.writeHead(status, { 'content-type': 'application/json', connection: 'close' });
+  res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify({ errors: [{ message: error.message, extensions }] }));
+  const cut = setTimeout(() => req.socket.destroy(), LINGER_MS).unref();
+  req.once('end', () => clearTimeout(cut));
+  req.resume();
 }
 
 /**
