@@ -14,7 +14,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         avoidOptionals: { field: true, inputValue: false },
-        scalars: { DateTime: 'string', JSON: 'unknown', File: 'File' },
+        scalars: { DateTime: 'string', JSON: 'unknown', File: 'File', SafeInt: 'number' },
       },
     },
   },

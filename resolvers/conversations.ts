@@ -56,7 +56,7 @@ builder.mutationFields((t) => ({
     authScopes: (_root, args, context) => conversationScope(context, args.input.conversationId.id),
     resolve: async (_root, { input }, context) => {
       const conversation = await ownConversation(context.em, context.viewer!.id, input.conversationId.id);
-      return askQuestion(context.em, context.services.answers, conversation, input.question, {
+      return askQuestion(context.em, context.services, conversation, input.question, {
         includeEditorsOnly: await readsEditorsOnly(context, conversation.room.id),
       });
     },

@@ -109,6 +109,7 @@ builder.mutationFields((t) => ({
       replaceDocument(
         context.em,
         context.services,
+        context.viewer!.id,
         (await context.loaders.documentById.load(args.id.id))!,
         args.file,
       ),

@@ -147,7 +147,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, context) => {
       const result = await submitAnswer(
         context.em,
-        context.services.quizEngines,
+        context.services,
         await ownAttempt(context.em, context.viewer!.id, input.attemptId.id),
         { questionId: input.questionId.id, answer: input.answer },
       );

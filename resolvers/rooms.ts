@@ -4,6 +4,7 @@ import { builder } from '../schema/builder.ts';
 import { offsetConnection } from '../schema/connection.ts';
 import { RoomMemberRef, RoomRef, RoomRoleEnum } from '../schema/room.ts';
 import { UserRef } from '../schema/user.ts';
+import { BUDGET_NAMES, BUDGETS, type BudgetName } from '../src/budgets/engine/budgets.ts';
 import { liveSubscription } from '../src/pubsub.ts';
 import {
   acceptInvitation,
@@ -48,12 +49,25 @@ const CancelRoomInvitationInput = builder.inputType('CancelRoomInvitationInput',
 });
 
 const UpdateRoomSettingsInput = builder.inputType('UpdateRoomSettingsInput', {
-  fields: (t) => ({
-    roomId: t.globalID({ required: true, for: RoomRef }),
-    newCardsPerDay: t.int({
-      validate: z.number().int().min(0, 'must be at least 0').max(1000, 'must be at most 1000').nullish(),
-    }),
-  }),
+  fields: (t) => {
+    // Omitted: unchanged; null: back to the server's default; 0: nothing allowed.
+    const budget = (name: BudgetName) =>
+      t.field({
+        type: 'SafeInt',
+        description: `${BUDGETS[name].description}. Null: back to the server's default`,
+        validate: z.number().int().min(0, 'must be at least 0').nullish(),
+      });
+    return {
+      roomId: t.globalID({ required: true, for: RoomRef }),
+      newCardsPerDay: t.int({
+        validate: z.number().int().min(0, 'must be at least 0').max(1000, 'must be at most 1000').nullish(),
+      }),
+      ...(Object.fromEntries(BUDGET_NAMES.map((name) => [name, budget(name)])) as Record<
+        BudgetName,
+        ReturnType<typeof budget>
+      >),
+    };
+  },
 });
 
 builder.queryFields((t) => ({
@@ -158,7 +172,10 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateRoomSettingsInput, required: true }) },
     authScopes: (_root, args) => ({ room: { roomId: args.input.roomId.id, role: 'OWNER' } }),
     resolve: (_root, { input }, context) =>
-      updateRoomSettings(context.em, input.roomId.id, { newCardsPerDay: input.newCardsPerDay }),
+      updateRoomSettings(context.em, input.roomId.id, {
+        newCardsPerDay: input.newCardsPerDay,
+        budgets: Object.fromEntries(BUDGET_NAMES.map((name) => [name, input[name]])),
+      }),
   }),
 }));
 

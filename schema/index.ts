@@ -3,6 +3,7 @@ import { capListArguments } from './list-limits.ts';
 import './scalars.ts';
 import './user.ts';
 import './room.ts';
+import './budget.ts';
 import './document.ts';
 import './conversation.ts';
 import './quiz.ts';

@@ -66,7 +66,7 @@ export const RoomMemberRef = builder.objectRef<RoomMemberView>('RoomMember').imp
 
 const isProfile = (user: { id: string } | UserView): user is UserView => 'displayName' in user;
 
-export const RoomSettingsRef = builder.objectRef<{ newCardsPerDay: number }>('RoomSettings').implement({
+export const RoomSettingsRef = builder.objectRef<Room>('RoomSettings').implement({
   fields: (t) => ({
     newCardsPerDay: t.exposeInt('newCardsPerDay', {
       description: 'Flashcards: new cards a member starts per day (reviews of started cards are not capped)',

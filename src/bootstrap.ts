@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { AuthLimits } from './auth/auth-limits.ts';
 import { TokenVersions } from './auth/token-versions.ts';
 import { createTokenService } from './auth/tokens.ts';
+import { llmUsageRecorder } from './budgets/usage-service.ts';
 import { systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { createAnswerEngines } from './conversations/answer-engines.ts';
@@ -13,6 +14,7 @@ import { startQueue } from './jobs/queue.ts';
 import { startWorkers } from './jobs/worker.ts';
 import { LiveEventCache } from './live/live-event-cache.ts';
 import { joinAttemptLimiter } from './live/live-service.ts';
+import { LlmMeter } from './llm/llm-meter.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 import { createAppPubSub } from './pubsub.ts';
@@ -65,9 +67,18 @@ async function wire(
 
   const metrics = createMetrics();
   metrics.watchQueue(queue);
+  const llmMeter = new LlmMeter(
+    llmUsageRecorder({
+      sql: () => orm.em.getConnection(),
+      metrics,
+      // Tests replace services.clock to move through days: the counters follow it.
+      now: () => services.clock.now(),
+      onError: (error) => logger.error({ err: error }, 'recording LLM usage failed'),
+    }),
+  );
   const { pubsub, close: closePubSub } = createAppPubSub(config.REDIS_URL);
   cleanup.push(closePubSub);
-  const answerEngines = createAnswerEngines(config);
+  const answerEngines = createAnswerEngines(config, llmMeter);
   const answers = new AnswerRunner({
     orm,
     pubsub,
@@ -77,6 +88,7 @@ async function wire(
     vectorStore: retrieval.vectorStore,
     reranker: retrieval.reranker,
     engines: answerEngines,
+    meter: llmMeter,
     metrics,
   });
   cleanup.push(() => answers.abortAll());
@@ -95,11 +107,12 @@ async function wire(
     reranker: retrieval.reranker,
     answers,
     metrics,
-    quizEngines: createQuizEngines(config),
+    quizEngines: createQuizEngines(config, llmMeter),
+    llmMeter,
     liveEvents: new LiveEventCache(),
     joinAttempts: joinAttemptLimiter(),
-    flashcardEngines: createFlashcardEngines(config),
-    studyGuideEngines: createStudyGuideEngines(config),
+    flashcardEngines: createFlashcardEngines(config, llmMeter),
+    studyGuideEngines: createStudyGuideEngines(config, llmMeter),
     clock: systemClock,
   };
   if (config.ROLE !== 'api') {

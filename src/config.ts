@@ -3,10 +3,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { BUDGET_NAMES, BUDGETS, type BudgetName, type Limits } from './budgets/engine/budgets.ts';
 import { OcrConfigError, parseOcrLanguages } from './documents/engine/ocr.ts';
 import { defaultModelsDir } from './retrieval/model/model-files.ts';
 
 const optionalUrl = z.url({ protocol: /^https?$/ }).optional();
+const budgetValue = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional();
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -106,6 +108,11 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Unset: human-readable on a terminal, JSON lines otherwise. */
   LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
+  // Budgets and quotas (docs/school.md): defaults for every room, which its owner may change; unset: none.
+  ...(Object.fromEntries(BUDGET_NAMES.map((name) => [BUDGETS[name].env, budgetValue])) as Record<
+    (typeof BUDGETS)[BudgetName]['env'],
+    typeof budgetValue
+  >),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -134,6 +141,8 @@ export interface Config extends Omit<Env, 'JWT_SECRET' | 'EMBEDDER' | 'MODELS_DI
   EMBEDDER: NonNullable<Env['EMBEDDER']>;
   MODELS_DIR: string;
   dataDir: string;
+  /** Every room's budgets unless its owner sets its own (from LLM_TOKENS_PER_MEMBER_PER_DAY, ...). */
+  budgetDefaults: Limits;
 }
 
 export class ConfigError extends Error {}
@@ -180,6 +189,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     ...values,
     dataDir,
+    budgetDefaults: Object.fromEntries(
+      BUDGET_NAMES.map((name) => [name, values[BUDGETS[name].env] ?? null]),
+    ) as Limits,
     EMBEDDER: embedder,
     MODELS_DIR: resolve(values.MODELS_DIR ?? defaultModelsDir()),
     JWT_SECRET: values.JWT_SECRET ?? developmentSecret(dataDir),

@@ -41,8 +41,26 @@ export function createMetrics() {
     ingestPages: new Counter({ name: 'ingest_pages_total', help: 'Pages extracted', registers: [registry] }),
     llmTokens: new Counter({
       name: 'llm_tokens_total',
-      help: 'LLM tokens by direction (in = prompt, out = completion)',
-      labelNames: ['direction'],
+      help:
+        'LLM tokens by direction (in = prompt, out = completion), purpose (answer, quiz, deck, study_guide, ' +
+        'grading, unattributed) and source (provider-reported or tokenizer estimate)',
+      labelNames: ['direction', 'purpose', 'source'],
+      registers: [registry],
+    }),
+    uploads: new Counter({
+      name: 'uploads_total',
+      help: 'Files stored by uploadDocument and replaceDocument (counted against upload budgets)',
+      registers: [registry],
+    }),
+    uploadBytes: new Counter({
+      name: 'upload_bytes_total',
+      help: 'Bytes stored by uploadDocument and replaceDocument',
+      registers: [registry],
+    }),
+    budgetRefusals: new Counter({
+      name: 'budget_refusals_total',
+      help: 'Requests refused RATE_LIMITED by a room budget, by budget name (docs/school.md)',
+      labelNames: ['budget'],
       registers: [registry],
     }),
     /** Queue depth is read from pg-boss when scraped. */

@@ -10,6 +10,7 @@ import type { AnswerRunner } from './conversations/answer-runner.ts';
 import type { FlashcardEngines } from './flashcards/flashcard-engines.ts';
 import type { RateLimiter } from './limits/rate-limiter.ts';
 import type { LiveEventCache } from './live/live-event-cache.ts';
+import type { LlmMeter } from './llm/llm-meter.ts';
 import type { Metrics } from './metrics.ts';
 import type { PubSub } from './pubsub.ts';
 import type { QuizEngines } from './quizzes/quiz-engines.ts';
@@ -34,6 +35,8 @@ export interface Services {
   /** Set when RERANK_URL names a reranking server. */
   reranker?: SearchReranker;
   answers: AnswerRunner;
+  /** Counts every chat completion's tokens and charges them to the member and room named around the work. */
+  llmMeter: LlmMeter;
   metrics: Metrics;
   quizEngines: QuizEngines;
   liveEvents: LiveEventCache;

@@ -1,4 +1,5 @@
 import type { Config } from '../config.ts';
+import type { LlmMeter } from '../llm/llm-meter.ts';
 import { createOpenAIClient, llmConfigured } from '../llm/openai-client.ts';
 import { condenseOffline, condenseWithLlm } from './engine/condense.ts';
 import { ExtractiveAnswerEngine } from './engine/extractive-engine.ts';
@@ -15,7 +16,7 @@ export interface AnswerEngines {
 }
 
 /** The OpenAI-compatible engine when a key or base URL is set; the offline extractive engine otherwise. */
-export function createAnswerEngines(config: Config): AnswerEngines {
+export function createAnswerEngines(config: Config, meter?: LlmMeter): AnswerEngines {
   if (!llmConfigured(config)) {
     return {
       engine: new ExtractiveAnswerEngine(),
@@ -24,7 +25,11 @@ export function createAnswerEngines(config: Config): AnswerEngines {
       maxAnswerTokens: 1024,
     };
   }
-  const client = createOpenAIClient({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL });
+  const client = createOpenAIClient({
+    apiKey: config.OPENAI_API_KEY,
+    baseURL: config.OPENAI_BASE_URL,
+    fetch: meter?.fetch,
+  });
   const openai = new OpenAIAnswerEngine({ model: config.CHAT_MODEL, client });
   return {
     engine: openai,

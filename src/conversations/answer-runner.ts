@@ -4,6 +4,7 @@ import { highlightsForRange, unpackLines } from '../documents/engine/highlights.
 import type { Highlight } from '../documents/engine/types.ts';
 import { Citation, Message, type MessageMetadata } from '../entities/conversation.ts';
 import { Document } from '../entities/document.ts';
+import type { LlmMeter } from '../llm/llm-meter.ts';
 import type { Metrics } from '../metrics.ts';
 import type { PubSub } from '../pubsub.ts';
 import type { Embedder, EmbedderResolver, SearchReranker, VectorStore } from '../retrieval/ports.ts';
@@ -18,6 +19,8 @@ import { needsRepair, type VerifyResult, verifyAnswer } from './engine/verify.ts
 export interface AnswerRequest {
   messageId: string;
   roomId: string;
+  /** Who asked: the answer's tokens count against their budgets. */
+  userId: string;
   question: string;
   history: ChatTurn[];
   /** The asker's role decides it at asking time: false for a viewer, whose sources leave out EDITORS documents. */
@@ -51,6 +54,7 @@ export class AnswerRunner {
     reranker?: SearchReranker;
     engines: AnswerEngines;
     metrics: Metrics;
+    meter: LlmMeter;
   };
 
   constructor(deps: AnswerRunner['deps']) {
@@ -66,7 +70,9 @@ export class AnswerRunner {
     const controller = new AbortController();
     const entry: Running = { content: '', controller, finished: Promise.resolve() };
     this.running.set(request.messageId, entry);
-    entry.finished = this.generate(request, entry)
+    const scope = { roomId: request.roomId, userId: request.userId, purpose: 'answer' } as const;
+    entry.finished = this.deps.meter
+      .run(scope, () => this.generate(request, entry))
       .catch((error) =>
         this.deps.logger.error({ err: error, messageId: request.messageId }, 'answer crashed'),
       )
@@ -204,11 +210,8 @@ class AnswerRun {
       signal: this.signal,
       onDelta: (delta) => this.append(delta),
     });
-    if (result.usage) {
-      this.metadata.usage = result.usage;
-      this.deps.metrics.llmTokens.inc({ direction: 'in' }, result.usage.promptTokens);
-      this.deps.metrics.llmTokens.inc({ direction: 'out' }, result.usage.completionTokens);
-    }
+    // The LLM meter counts these (and the condensing and repair calls) against the asker's budgets.
+    if (result.usage) this.metadata.usage = result.usage;
   }
 
   /** Checks markers and quotes; an LLM answer that cites nothing gets one repair round. */

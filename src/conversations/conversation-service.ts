@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { assertWithinBudget, type BudgetServices } from '../budgets/usage-service.ts';
 import { Conversation, Message } from '../entities/conversation.ts';
 import { Room } from '../entities/room.ts';
 import { User } from '../entities/user.ts';
@@ -40,7 +41,7 @@ export async function ownConversation(
  */
 export async function askQuestion(
   em: EntityManager,
-  answers: AnswerRunner,
+  services: BudgetServices & { answers: AnswerRunner },
   conversation: Conversation,
   question: string,
   asker: { includeEditorsOnly: boolean },
@@ -53,6 +54,11 @@ export async function askQuestion(
   if (previous.some((message) => message.status === 'STREAMING')) {
     throw badInput('The previous answer is still being written; wait for it to finish', 'conversationId');
   }
+  await assertWithinBudget(em, services, {
+    roomId: conversation.room.id,
+    userId: conversation.owner.id,
+    spending: { kind: 'llm' },
+  });
   const history: ChatTurn[] = previous
     .filter((message) => message.status === 'COMPLETE')
     .reverse()
@@ -75,9 +81,10 @@ export async function askQuestion(
   });
   if (conversation.title === 'New conversation') conversation.title = question.trim().slice(0, 120);
   await em.flush();
-  answers.start({
+  services.answers.start({
     messageId: answer.id,
     roomId: conversation.room.id,
+    userId: conversation.owner.id,
     question: question.trim(),
     history,
     includeEditorsOnly: asker.includeEditorsOnly,

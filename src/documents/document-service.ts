@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { assertWithinBudget, type BudgetServices, recordUpload } from '../budgets/usage-service.ts';
 import { Chunk, Document, DocumentBlob, type DocumentVisibility } from '../entities/document.ts';
 import { Room } from '../entities/room.ts';
 import { User } from '../entities/user.ts';
@@ -19,7 +20,7 @@ export interface IncomingFile {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
-type DocumentServices = Pick<Services, 'config' | 'queue' | 'pubsub' | 'vectorStore'>;
+type DocumentServices = Pick<Services, 'config' | 'queue' | 'pubsub' | 'vectorStore'> & BudgetServices;
 
 /** Size, emptiness and type are decided at once, from the bytes, before anything is stored or queued. */
 async function readUpload(services: DocumentServices, file: IncomingFile) {
@@ -54,6 +55,8 @@ export async function uploadDocument(
   const existing = await em.findOne(Document, { room: input.roomId, contentHash });
   // The same bytes again are the same document; a visibility given with them still applies.
   if (existing) return input.visibility ? setDocumentVisibility(em, existing, input.visibility) : existing;
+  const charge = { roomId: input.roomId, userId: uploaderId, bytes: bytes.byteLength };
+  await assertWithinBudget(em, services, { ...charge, spending: { kind: 'upload', bytes: charge.bytes } });
   const document = em.create(Document, {
     room: em.getReference(Room, input.roomId),
     uploadedBy: em.getReference(User, uploaderId),
@@ -76,6 +79,7 @@ export async function uploadDocument(
     }
     throw error;
   }
+  await recordUpload(em, services, charge);
   await enqueueIngest(em, services, document);
   return document;
 }
@@ -84,6 +88,7 @@ export async function uploadDocument(
 export async function replaceDocument(
   em: EntityManager,
   services: DocumentServices,
+  uploaderId: string,
   document: Document,
   file: IncomingFile,
 ): Promise<Document> {
@@ -91,6 +96,8 @@ export async function replaceDocument(
   if (contentHash === document.contentHash) return document;
   const clash = await em.findOne(Document, { room: document.room, contentHash, id: { $ne: document.id } });
   if (clash) throw badInput(`This file is already in the room as “${clash.title}”`, 'file');
+  const charge = { roomId: document.room.id, userId: uploaderId, bytes: bytes.byteLength };
+  await assertWithinBudget(em, services, { ...charge, spending: { kind: 'upload', bytes: charge.bytes } });
   if (document.jobId) await services.queue.cancel(QUEUES.ingest, document.jobId).catch(() => undefined);
   const blob = await em.findOneOrFail(DocumentBlob, { key: document.id });
   em.assign(blob, { bytes: Buffer.from(bytes), sizeBytes: bytes.byteLength });
@@ -108,6 +115,7 @@ export async function replaceDocument(
     stageMessage: null,
   });
   await em.flush();
+  await recordUpload(em, services, charge);
   await enqueueIngest(em, services, document);
   return document;
 }

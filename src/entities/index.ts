@@ -5,6 +5,7 @@ import { LiveAnswer, LiveParticipant, LiveQuizSession } from './live.ts';
 import { AttemptAnswer, Question, Quiz, QuizAttempt } from './quiz.ts';
 import { Room, RoomMember } from './room.ts';
 import { StudyGuide } from './study-guide.ts';
+import { UsageDay } from './usage.ts';
 import { User } from './user.ts';
 
 /** Every entity the ORM knows; add new ones here so migrations see them. */
@@ -30,4 +31,5 @@ export const entities = [
   CardReview,
   ReviewLog,
   StudyGuide,
+  UsageDay,
 ];

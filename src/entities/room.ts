@@ -1,4 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import type { RoomBudgets } from '../budgets/engine/budgets.ts';
 import { baseProperties } from './base.ts';
 import { User } from './user.ts';
 
@@ -15,6 +16,8 @@ export const Room = defineEntity({
     embedderId: p.string().length(200).nullable(),
     /** Flashcards: new cards a member starts per day in this room (reviews of started cards are not capped). */
     newCardsPerDay: p.integer().default(20),
+    /** Budgets its owner set (docs/school.md); the others follow the environment's defaults. */
+    budgets: p.json<RoomBudgets>().nullable(),
     /**
      * Key of the room's live vectors in the vector store (null: the room id). A re-embed writes the new
      * vectors under a fresh key and switches this in one transaction, so search never sees a half-built index.

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { assertWithinBudget, type BudgetServices } from '../budgets/usage-service.ts';
 import { readyDocuments } from '../documents/document-service.ts';
 import { Chunk, Document } from '../entities/document.ts';
 import { Card, Deck } from '../entities/flashcard.ts';
@@ -8,7 +9,7 @@ import type { Question } from '../entities/quiz.ts';
 import { Room, type RoomRole } from '../entities/room.ts';
 import { User } from '../entities/user.ts';
 import { sendForRoom } from '../jobs/fair-queue.ts';
-import { QUEUES } from '../jobs/queue.ts';
+import { chargeTo, QUEUES } from '../jobs/queue.ts';
 import type { Services } from '../services.ts';
 import { publishDeckProgress } from './deck-progress.ts';
 import { deckToAnkiText } from './engine/anki.ts';
@@ -33,12 +34,17 @@ export function deckVisibleTo(
 /** Creates a GENERATING deck over READY documents of the room and enqueues its generation. */
 export async function generateFlashcards(
   em: EntityManager,
-  services: Pick<Services, 'queue' | 'pubsub' | 'config'>,
+  services: Pick<Services, 'queue' | 'pubsub' | 'config'> & BudgetServices,
   creatorId: string,
   input: GenerateFlashcardsInput,
 ): Promise<Deck> {
   const documents = await readyDocuments(em, input.roomId, input.documentIds, 'flashcards', {
     includeEditorsOnly: true,
+  });
+  await assertWithinBudget(em, services, {
+    roomId: input.roomId,
+    userId: creatorId,
+    spending: { kind: 'llm' },
   });
   const deck = em.create(Deck, {
     room: em.getReference(Room, input.roomId),
@@ -56,7 +62,7 @@ export async function generateFlashcards(
     services.config,
     QUEUES.flashcards,
     input.roomId,
-    { deckId: deck.id },
+    { deckId: deck.id, ...chargeTo(input.roomId, creatorId) },
     { singletonKey: deck.id },
   );
   await em.flush();

@@ -1,4 +1,5 @@
 import type { Config } from '../config.ts';
+import type { LlmMeter } from '../llm/llm-meter.ts';
 import { createOpenAIClient, llmConfigured } from '../llm/openai-client.ts';
 import type { Vocabulary } from '../quizzes/engine/vocabulary.ts';
 import { LlmCardDrafter } from './engine/llm-drafter.ts';
@@ -10,12 +11,13 @@ export interface FlashcardEngines {
 }
 
 /** LLM drafting when a provider is configured; the offline definitions-and-cloze engine otherwise. */
-export function createFlashcardEngines(config: Config): FlashcardEngines {
+export function createFlashcardEngines(config: Config, meter?: LlmMeter): FlashcardEngines {
   if (!llmConfigured(config)) return { drafter: (options) => new OfflineCardDrafter(options) };
   // One JSON completion per round: the SDK's own retries fit it.
   const client = createOpenAIClient({
     apiKey: config.OPENAI_API_KEY,
     baseURL: config.OPENAI_BASE_URL,
+    fetch: meter?.fetch,
     maxRetries: 3,
     timeoutMs: 600_000,
   });

@@ -9,6 +9,16 @@ export const QUEUES = {
   reembed: 'reembed-room',
 } as const;
 
+/** Who a job's LLM tokens are charged to (its payload carries it; see the worker and llm-meter.ts). */
+export interface ChargedTo {
+  roomId: string;
+  userId: string;
+}
+
+export const chargeTo = (roomId: string, userId: string): { chargedTo: ChargedTo } => ({
+  chargedTo: { roomId, userId },
+});
+
 /**
  * pg-boss in its own schema of the same database. A job whose worker dies (kill -9) stops sending
  * heartbeats and is retried by another worker after `heartbeatSeconds`; transient failures retry with

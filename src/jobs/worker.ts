@@ -5,11 +5,12 @@ import { ExtractorPool } from '../documents/engine/extractor-pool.ts';
 import { ingestLimits } from '../documents/engine/limits.ts';
 import { runIngestJob } from '../documents/ingest-job.ts';
 import { runDeckJob } from '../flashcards/deck-job.ts';
+import type { LlmPurpose } from '../llm/llm-meter.ts';
 import { runQuizJob } from '../quizzes/quiz-job.ts';
 import { reembedRoom, roomsToReembed } from '../retrieval/reembed.ts';
 import type { Services } from '../services.ts';
 import { runStudyGuideJob } from '../study-guides/study-guide-job.ts';
-import { QUEUES } from './queue.ts';
+import { type ChargedTo, QUEUES } from './queue.ts';
 
 type Queue = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -63,29 +64,38 @@ export async function startWorkers(services: Services, options: { concurrency?: 
       signal: job.signal,
     }),
   );
-  await consume<{ quizId: string }>(QUEUES.quiz, (job) =>
-    runQuizJob(services, {
-      quizId: job.data.quizId,
-      retryCount: job.retryCount,
-      retryLimit: job.retryLimit,
-      signal: job.signal,
-    }),
+  // Generation jobs charge their LLM tokens to the member who asked for them, in the room they are for.
+  const charged = (data: { chargedTo?: ChargedTo }, purpose: LlmPurpose) =>
+    data.chargedTo && { ...data.chargedTo, purpose };
+  await consume<{ quizId: string; chargedTo?: ChargedTo }>(QUEUES.quiz, (job) =>
+    services.llmMeter.run(charged(job.data, 'quiz'), () =>
+      runQuizJob(services, {
+        quizId: job.data.quizId,
+        retryCount: job.retryCount,
+        retryLimit: job.retryLimit,
+        signal: job.signal,
+      }),
+    ),
   );
-  await consume<{ deckId: string }>(QUEUES.flashcards, (job) =>
-    runDeckJob(services, {
-      deckId: job.data.deckId,
-      retryCount: job.retryCount,
-      retryLimit: job.retryLimit,
-      signal: job.signal,
-    }),
+  await consume<{ deckId: string; chargedTo?: ChargedTo }>(QUEUES.flashcards, (job) =>
+    services.llmMeter.run(charged(job.data, 'deck'), () =>
+      runDeckJob(services, {
+        deckId: job.data.deckId,
+        retryCount: job.retryCount,
+        retryLimit: job.retryLimit,
+        signal: job.signal,
+      }),
+    ),
   );
-  await consume<{ studyGuideId: string }>(QUEUES.studyGuide, (job) =>
-    runStudyGuideJob(services, {
-      studyGuideId: job.data.studyGuideId,
-      retryCount: job.retryCount,
-      retryLimit: job.retryLimit,
-      signal: job.signal,
-    }),
+  await consume<{ studyGuideId: string; chargedTo?: ChargedTo }>(QUEUES.studyGuide, (job) =>
+    services.llmMeter.run(charged(job.data, 'study_guide'), () =>
+      runStudyGuideJob(services, {
+        studyGuideId: job.data.studyGuideId,
+        retryCount: job.retryCount,
+        retryLimit: job.retryLimit,
+        signal: job.signal,
+      }),
+    ),
   );
   await consume<{ roomId: string }>(QUEUES.reembed, async (job) => {
     const result = await reembedRoom(services.orm.em.fork() as EntityManager, services, job.data.roomId, {

@@ -15,10 +15,13 @@ export function createOpenAIClient(options: {
   baseURL?: string;
   timeoutMs?: number;
   maxRetries?: number;
+  /** Chat clients pass the LLM meter's, so every completion is counted (llm-meter.ts). */
+  fetch?: typeof fetch;
 }): OpenAI {
   return new OpenAI({
     apiKey: options.apiKey || 'unused', // local compatible servers need none; the SDK insists on one
     baseURL: options.baseURL,
+    fetch: options.fetch,
     maxRetries: options.maxRetries ?? 0,
     timeout: options.timeoutMs ?? 30_000,
   });

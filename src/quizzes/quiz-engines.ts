@@ -1,4 +1,5 @@
 import type { Config } from '../config.ts';
+import type { LlmMeter } from '../llm/llm-meter.ts';
 import { createOpenAIClient, llmConfigured } from '../llm/openai-client.ts';
 import type { ShortAnswerJudge } from './engine/grade.ts';
 import { LlmQuizDrafter } from './engine/llm-drafter.ts';
@@ -14,7 +15,7 @@ export interface QuizEngines {
 }
 
 /** LLM drafting with an LLM judge when a provider is configured; the offline term-based engine otherwise. */
-export function createQuizEngines(config: Config): QuizEngines {
+export function createQuizEngines(config: Config, meter?: LlmMeter): QuizEngines {
   if (!llmConfigured(config)) {
     return { drafter: (options) => new OfflineQuizDrafter(options) };
   }
@@ -22,6 +23,7 @@ export function createQuizEngines(config: Config): QuizEngines {
   const client = createOpenAIClient({
     apiKey: config.OPENAI_API_KEY,
     baseURL: config.OPENAI_BASE_URL,
+    fetch: meter?.fetch,
     maxRetries: 3,
     timeoutMs: 600_000,
   });

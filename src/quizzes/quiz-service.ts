@@ -1,5 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { assertWithinBudget, type BudgetServices, llmBudgetAllows } from '../budgets/usage-service.ts';
 import { readyDocuments } from '../documents/document-service.ts';
 import { AttemptAnswer, Question, Quiz, QuizAttempt, type RevealAnswers } from '../entities/quiz.ts';
 import { Room } from '../entities/room.ts';
@@ -7,10 +8,11 @@ import { User } from '../entities/user.ts';
 import { badInput, notFound } from '../errors.ts';
 import { addMissedQuestion } from '../flashcards/deck-service.ts';
 import { sendForRoom } from '../jobs/fair-queue.ts';
-import { QUEUES } from '../jobs/queue.ts';
+import { chargeTo, QUEUES } from '../jobs/queue.ts';
 import { openLiveQuestionIds } from '../live/open-questions.ts';
+import type { LlmMeter } from '../llm/llm-meter.ts';
 import type { Services } from '../services.ts';
-import { gradeAnswerWithJudge } from './engine/grade.ts';
+import { gradeAnswerWithJudge, type ShortAnswerJudge } from './engine/grade.ts';
 import type { QuestionKind } from './engine/types.ts';
 import type { QuizEngines } from './quiz-engines.ts';
 import { publishQuizProgress } from './quiz-progress.ts';
@@ -28,12 +30,17 @@ export interface GenerateQuizInput {
 /** Creates a GENERATING quiz over READY documents of the room and enqueues its generation. */
 export async function generateQuiz(
   em: EntityManager,
-  services: Pick<Services, 'queue' | 'pubsub' | 'config'>,
+  services: Pick<Services, 'queue' | 'pubsub' | 'config'> & BudgetServices,
   creatorId: string,
   input: GenerateQuizInput,
 ): Promise<Quiz> {
   const documents = await readyDocuments(em, input.roomId, input.documentIds, 'a quiz', {
     includeEditorsOnly: true,
+  });
+  await assertWithinBudget(em, services, {
+    roomId: input.roomId,
+    userId: creatorId,
+    spending: { kind: 'llm' },
   });
   const quiz = em.create(Quiz, {
     room: em.getReference(Room, input.roomId),
@@ -55,7 +62,7 @@ export async function generateQuiz(
     services.config,
     QUEUES.quiz,
     input.roomId,
-    { quizId: quiz.id },
+    { quizId: quiz.id, ...chargeTo(input.roomId, creatorId) },
     { singletonKey: quiz.id },
   );
   await em.flush();
@@ -126,7 +133,7 @@ export interface SubmittedAnswer {
  */
 export async function submitAnswer(
   em: EntityManager,
-  engines: Pick<QuizEngines, 'shortAnswerJudge'>,
+  services: { quizEngines: Pick<QuizEngines, 'shortAnswerJudge'>; llmMeter: LlmMeter } & BudgetServices,
   attempt: QuizAttempt,
   input: { questionId: string; answer: string },
 ): Promise<SubmittedAnswer> {
@@ -139,7 +146,7 @@ export async function submitAnswer(
       'This question is open in a live session of this quiz right now: answer it there, or here after the host reveals it',
       'questionId',
     );
-  const { correct } = await gradeAnswerWithJudge(question, input.answer, engines.shortAnswerJudge);
+  const { correct } = await gradeAnswerWithJudge(question, input.answer, meteredJudge(em, services, attempt));
   const fork = em.fork();
   const answer = fork.create(AttemptAnswer, {
     attempt: attempt.id,
@@ -159,6 +166,23 @@ export async function submitAnswer(
   if (!correct && attempt.quiz.revealAnswers === 'AFTER_EACH')
     await addMissedQuestion(fork, attempt.user.id, attempt.quiz.room.id, question);
   return { correct, question, answer };
+}
+
+/**
+ * The LLM judge of short answers, charged to the member answering. Over their budget the answer is not
+ * refused mid-quiz: it keeps its lexical grade (wrong, or the judge would not have been asked).
+ */
+function meteredJudge(
+  em: EntityManager,
+  services: { quizEngines: Pick<QuizEngines, 'shortAnswerJudge'>; llmMeter: LlmMeter } & BudgetServices,
+  attempt: QuizAttempt,
+): ShortAnswerJudge | undefined {
+  const judge = services.quizEngines.shortAnswerJudge;
+  if (!judge) return undefined;
+  const charge = { roomId: attempt.quiz.room.id, userId: attempt.user.id };
+  return async (question, answer) =>
+    (await llmBudgetAllows(em, services, charge)) &&
+    services.llmMeter.run({ ...charge, purpose: 'grading' }, () => judge(question, answer));
 }
 
 /** Scores the attempt (fraction of the quiz's questions answered correctly) and makes it read-only. */

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { type BudgetName, withBudgets } from '../budgets/engine/budgets.ts';
 import { findRows } from '../db/read-rows.ts';
 import { Room, RoomMember, type RoomRole } from '../entities/room.ts';
 import { User } from '../entities/user.ts';
@@ -59,10 +60,14 @@ const ROOM_COLUMNS = [
 export async function updateRoomSettings(
   em: EntityManager,
   roomId: string,
-  settings: { newCardsPerDay?: number | null },
+  settings: {
+    newCardsPerDay?: number | null;
+    budgets?: Partial<Record<BudgetName, number | null | undefined>>;
+  },
 ): Promise<Room> {
   const room = await em.findOneOrFail(Room, roomId);
   if (settings.newCardsPerDay != null) room.newCardsPerDay = settings.newCardsPerDay;
+  if (settings.budgets) room.budgets = withBudgets(room.budgets, settings.budgets);
   await em.flush();
   return room;
 }

@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { assertWithinBudget, type BudgetServices } from '../budgets/usage-service.ts';
 import { readyDocuments } from '../documents/document-service.ts';
 import { Room, type RoomRole } from '../entities/room.ts';
 import { StudyGuide } from '../entities/study-guide.ts';
 import { User } from '../entities/user.ts';
 import type { StudyGuideStreamEvent } from '../events.ts';
 import { sendForRoom } from '../jobs/fair-queue.ts';
-import { QUEUES } from '../jobs/queue.ts';
+import { chargeTo, QUEUES } from '../jobs/queue.ts';
 import { roleAtLeast } from '../rooms/room-service.ts';
 import type { Services } from '../services.ts';
 
@@ -24,12 +25,17 @@ export function guideVisibleTo(
  */
 export async function generateStudyGuide(
   em: EntityManager,
-  services: Pick<Services, 'queue' | 'config'>,
+  services: Pick<Services, 'queue' | 'config'> & BudgetServices,
   viewer: { id: string; role: RoomRole },
   input: { roomId: string; documentIds?: string[] | null; title?: string | null },
 ): Promise<StudyGuide> {
   const documents = await readyDocuments(em, input.roomId, input.documentIds, 'a study guide', {
     includeEditorsOnly: roleAtLeast(viewer.role, 'EDITOR'),
+  });
+  await assertWithinBudget(em, services, {
+    roomId: input.roomId,
+    userId: viewer.id,
+    spending: { kind: 'llm' },
   });
   const guide = em.create(StudyGuide, {
     room: em.getReference(Room, input.roomId),
@@ -47,7 +53,7 @@ export async function generateStudyGuide(
     services.config,
     QUEUES.studyGuide,
     input.roomId,
-    { studyGuideId: guide.id },
+    { studyGuideId: guide.id, ...chargeTo(input.roomId, viewer.id) },
     { singletonKey: guide.id },
   );
   await em.flush();

@@ -19,6 +19,8 @@ export type Scalars = {
   File: { input: File; output: File; }
   /** The `JSON` scalar type represents JSON values as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
   JSON: { input: unknown; output: unknown; }
+  /** The `SafeInt` scalar type represents non-fractional signed whole numeric values that are considered safe as defined by the ECMAScript specification. */
+  SafeInt: { input: number; output: number; }
 };
 
 export type AddRoomMemberInput = {
@@ -55,6 +57,38 @@ export type AuthPayload = {
   token: Scalars['String']['output'];
   user: User;
 };
+
+/** One budget of a room and the limit in force */
+export type Budget = {
+  __typename?: 'Budget';
+  /** True when the room has no value of its own and the server's default applies */
+  fromEnvironment: Scalars['Boolean']['output'];
+  /** Null: no limit */
+  limit: Maybe<Scalars['SafeInt']['output']>;
+  name: BudgetName;
+  /** `member`: each member counted alone; `room`: all members together */
+  over: Scalars['String']['output'];
+  /** `day` or `month` (UTC) */
+  period: Scalars['String']['output'];
+};
+
+export type BudgetName =
+  /** LLM tokens (prompt and completion) one member may spend in the room per UTC day */
+  | 'llmTokensPerMemberPerDay'
+  /** LLM tokens one member may spend in the room per UTC calendar month */
+  | 'llmTokensPerMemberPerMonth'
+  /** LLM tokens all members together may spend in the room per UTC day */
+  | 'llmTokensPerRoomPerDay'
+  /** LLM tokens all members together may spend in the room per UTC calendar month */
+  | 'llmTokensPerRoomPerMonth'
+  /** Bytes one member may upload to the room per UTC day (uploads and replacements) */
+  | 'uploadBytesPerMemberPerDay'
+  /** Bytes all members together may upload to the room per UTC day */
+  | 'uploadBytesPerRoomPerDay'
+  /** Files one member may upload to the room per UTC day (uploads and replacements) */
+  | 'uploadsPerMemberPerDay'
+  /** Files all members together may upload to the room per UTC day */
+  | 'uploadsPerRoomPerDay';
 
 export type CancelRoomInvitationInput = {
   email: Scalars['String']['input'];
@@ -450,6 +484,13 @@ export type MemberStatus =
   | 'ACTIVE'
   /** Invited by email, not accepted yet: no access to the room */
   | 'INVITED';
+
+export type MemberUsage = {
+  __typename?: 'MemberUsage';
+  day: UsageCounts;
+  month: UsageCounts;
+  user: User;
+};
 
 export type Message = Node & {
   __typename?: 'Message';
@@ -1039,6 +1080,8 @@ export type Room = Node & {
   settings: Maybe<RoomSettings>;
   /** The room's study guides and the viewer's private ones, newest first */
   studyGuides: RoomStudyGuidesConnection;
+  /** The room's usage against its budgets (owners; null for everyone else) */
+  usage: Maybe<RoomUsage>;
   viewerRole: Maybe<RoomRole>;
 };
 
@@ -1174,8 +1217,26 @@ export type RoomRole =
 
 export type RoomSettings = {
   __typename?: 'RoomSettings';
+  /** Every budget with its limit and where the limit comes from */
+  budgets: Array<Budget>;
+  /** LLM tokens (prompt and completion) one member may spend in the room per UTC day; null: no limit */
+  llmTokensPerMemberPerDay: Maybe<Scalars['SafeInt']['output']>;
+  /** LLM tokens one member may spend in the room per UTC calendar month; null: no limit */
+  llmTokensPerMemberPerMonth: Maybe<Scalars['SafeInt']['output']>;
+  /** LLM tokens all members together may spend in the room per UTC day; null: no limit */
+  llmTokensPerRoomPerDay: Maybe<Scalars['SafeInt']['output']>;
+  /** LLM tokens all members together may spend in the room per UTC calendar month; null: no limit */
+  llmTokensPerRoomPerMonth: Maybe<Scalars['SafeInt']['output']>;
   /** Flashcards: new cards a member starts per day (reviews of started cards are not capped) */
   newCardsPerDay: Scalars['Int']['output'];
+  /** Bytes one member may upload to the room per UTC day (uploads and replacements); null: no limit */
+  uploadBytesPerMemberPerDay: Maybe<Scalars['SafeInt']['output']>;
+  /** Bytes all members together may upload to the room per UTC day; null: no limit */
+  uploadBytesPerRoomPerDay: Maybe<Scalars['SafeInt']['output']>;
+  /** Files one member may upload to the room per UTC day (uploads and replacements); null: no limit */
+  uploadsPerMemberPerDay: Maybe<Scalars['SafeInt']['output']>;
+  /** Files all members together may upload to the room per UTC day; null: no limit */
+  uploadsPerRoomPerDay: Maybe<Scalars['SafeInt']['output']>;
 };
 
 export type RoomStudyGuidesConnection = {
@@ -1188,6 +1249,17 @@ export type RoomStudyGuidesConnectionEdge = {
   __typename?: 'RoomStudyGuidesConnectionEdge';
   cursor: Scalars['String']['output'];
   node: StudyGuide;
+};
+
+/** What the room's members spent this UTC day and calendar month */
+export type RoomUsage = {
+  __typename?: 'RoomUsage';
+  day: UsageCounts;
+  dayResetsAt: Scalars['DateTime']['output'];
+  /** Active members, the biggest spender this month first (those who spent nothing at zero) */
+  members: Array<MemberUsage>;
+  month: UsageCounts;
+  monthResetsAt: Scalars['DateTime']['output'];
 };
 
 export type SearchHit = {
@@ -1345,8 +1417,24 @@ export type UpdateQuizSettingsInput = {
 };
 
 export type UpdateRoomSettingsInput = {
+  /** LLM tokens (prompt and completion) one member may spend in the room per UTC day. Null: back to the server's default */
+  llmTokensPerMemberPerDay?: InputMaybe<Scalars['SafeInt']['input']>;
+  /** LLM tokens one member may spend in the room per UTC calendar month. Null: back to the server's default */
+  llmTokensPerMemberPerMonth?: InputMaybe<Scalars['SafeInt']['input']>;
+  /** LLM tokens all members together may spend in the room per UTC day. Null: back to the server's default */
+  llmTokensPerRoomPerDay?: InputMaybe<Scalars['SafeInt']['input']>;
+  /** LLM tokens all members together may spend in the room per UTC calendar month. Null: back to the server's default */
+  llmTokensPerRoomPerMonth?: InputMaybe<Scalars['SafeInt']['input']>;
   newCardsPerDay?: InputMaybe<Scalars['Int']['input']>;
   roomId: Scalars['ID']['input'];
+  /** Bytes one member may upload to the room per UTC day (uploads and replacements). Null: back to the server's default */
+  uploadBytesPerMemberPerDay?: InputMaybe<Scalars['SafeInt']['input']>;
+  /** Bytes all members together may upload to the room per UTC day. Null: back to the server's default */
+  uploadBytesPerRoomPerDay?: InputMaybe<Scalars['SafeInt']['input']>;
+  /** Files one member may upload to the room per UTC day (uploads and replacements). Null: back to the server's default */
+  uploadsPerMemberPerDay?: InputMaybe<Scalars['SafeInt']['input']>;
+  /** Files all members together may upload to the room per UTC day. Null: back to the server's default */
+  uploadsPerRoomPerDay?: InputMaybe<Scalars['SafeInt']['input']>;
 };
 
 export type UploadDocumentInput = {
@@ -1355,6 +1443,15 @@ export type UploadDocumentInput = {
   title?: InputMaybe<Scalars['String']['input']>;
   /** MEMBERS (default) or EDITORS: teacher-only material (docs/school.md) */
   visibility?: InputMaybe<DocumentVisibility>;
+};
+
+export type UsageCounts = {
+  __typename?: 'UsageCounts';
+  /** Prompt and completion tokens (as the provider reported them, or counted with the tokenizer) */
+  llmTokens: Scalars['SafeInt']['output'];
+  uploadBytes: Scalars['SafeInt']['output'];
+  /** Files stored (uploads and replacements) */
+  uploads: Scalars['Int']['output'];
 };
 
 export type User = Node & {
@@ -1943,6 +2040,22 @@ export type ChunkNodeQuery = { __typename?: 'Query', node:
     | { __typename: 'User' }
    | null };
 
+export type UpdateRoomBudgetsMutationVariables = Exact<{
+  input: UpdateRoomSettingsInput;
+}>;
+
+
+export type UpdateRoomBudgetsMutation = { __typename?: 'Mutation', updateRoomSettings: { __typename?: 'Room', id: string, settings: { __typename?: 'RoomSettings', llmTokensPerMemberPerDay: number | null, uploadsPerMemberPerDay: number | null, uploadBytesPerMemberPerDay: number | null, budgets: Array<{ __typename?: 'Budget', name: BudgetName, limit: number | null, fromEnvironment: boolean, period: string, over: string }> } | null } };
+
+export type UsageCountsFieldsFragment = { __typename?: 'UsageCounts', llmTokens: number, uploadBytes: number, uploads: number };
+
+export type RoomUsageQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RoomUsageQuery = { __typename?: 'Query', room: { __typename?: 'Room', id: string, settings: { __typename?: 'RoomSettings', llmTokensPerMemberPerDay: number | null } | null, usage: { __typename?: 'RoomUsage', dayResetsAt: string, monthResetsAt: string, day: { __typename?: 'UsageCounts', llmTokens: number, uploadBytes: number, uploads: number }, month: { __typename?: 'UsageCounts', llmTokens: number, uploadBytes: number, uploads: number }, members: Array<{ __typename?: 'MemberUsage', user: { __typename?: 'User', id: string }, day: { __typename?: 'UsageCounts', llmTokens: number, uploadBytes: number, uploads: number }, month: { __typename?: 'UsageCounts', llmTokens: number, uploadBytes: number, uploads: number } }> } | null } };
+
 export type GenerateStudyGuideMutationVariables = Exact<{
   input: GenerateStudyGuideInput;
 }>;
@@ -1987,6 +2100,7 @@ export type StudyGuideStreamSubscription = { __typename?: 'Subscription', studyG
 export const MessageFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Message"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"groundedness"}},{"kind":"Field","name":{"kind":"Name","value":"engine"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"metadata"}},{"kind":"Field","name":{"kind":"Name","value":"citations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"pageLabel"}},{"kind":"Field","name":{"kind":"Name","value":"headingPath"}},{"kind":"Field","name":{"kind":"Name","value":"highlights"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"page"}},{"kind":"Field","name":{"kind":"Name","value":"x"}},{"kind":"Field","name":{"kind":"Name","value":"y"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}}]}},{"kind":"Field","name":{"kind":"Name","value":"chunk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]} as unknown as DocumentNode<MessageFieldsFragment, unknown>;
 export const CardFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CardFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Card"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"front"}},{"kind":"Field","name":{"kind":"Name","value":"back"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"pageLabel"}},{"kind":"Field","name":{"kind":"Name","value":"highlights"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"page"}},{"kind":"Field","name":{"kind":"Name","value":"x"}},{"kind":"Field","name":{"kind":"Name","value":"y"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}}]}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"chunk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]} as unknown as DocumentNode<CardFieldsFragment, unknown>;
 export const QuestionFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"QuestionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Question"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"prompt"}},{"kind":"Field","name":{"kind":"Name","value":"options"}},{"kind":"Field","name":{"kind":"Name","value":"answer"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"chunk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]} as unknown as DocumentNode<QuestionFieldsFragment, unknown>;
+export const UsageCountsFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UsageCountsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UsageCounts"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"llmTokens"}},{"kind":"Field","name":{"kind":"Name","value":"uploadBytes"}},{"kind":"Field","name":{"kind":"Name","value":"uploads"}}]}}]} as unknown as DocumentNode<UsageCountsFieldsFragment, unknown>;
 export const SignUpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignUp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignUpInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signUp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]} as unknown as DocumentNode<SignUpMutation, SignUpMutationVariables>;
 export const SignInDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignIn"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignInInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signIn"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]} as unknown as DocumentNode<SignInMutation, SignInMutationVariables>;
 export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
@@ -2051,6 +2165,8 @@ export const DashboardDocument = {"kind":"Document","definitions":[{"kind":"Oper
 export const SetDocumentVisibilityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetDocumentVisibility"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetDocumentVisibilityInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setDocumentVisibility"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}}]}}]}}]} as unknown as DocumentNode<SetDocumentVisibilityMutation, SetDocumentVisibilityMutationVariables>;
 export const RoomDocumentVisibilityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RoomDocumentVisibility"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"room"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"documents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RoomDocumentVisibilityQuery, RoomDocumentVisibilityQueryVariables>;
 export const ChunkNodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ChunkNode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Chunk"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]} as unknown as DocumentNode<ChunkNodeQuery, ChunkNodeQueryVariables>;
+export const UpdateRoomBudgetsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateRoomBudgets"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateRoomSettingsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateRoomSettings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"settings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"llmTokensPerMemberPerDay"}},{"kind":"Field","name":{"kind":"Name","value":"uploadsPerMemberPerDay"}},{"kind":"Field","name":{"kind":"Name","value":"uploadBytesPerMemberPerDay"}},{"kind":"Field","name":{"kind":"Name","value":"budgets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"limit"}},{"kind":"Field","name":{"kind":"Name","value":"fromEnvironment"}},{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"over"}}]}}]}}]}}]}}]} as unknown as DocumentNode<UpdateRoomBudgetsMutation, UpdateRoomBudgetsMutationVariables>;
+export const RoomUsageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RoomUsage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"room"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"settings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"llmTokensPerMemberPerDay"}}]}},{"kind":"Field","name":{"kind":"Name","value":"usage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dayResetsAt"}},{"kind":"Field","name":{"kind":"Name","value":"monthResetsAt"}},{"kind":"Field","name":{"kind":"Name","value":"day"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UsageCountsFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"month"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UsageCountsFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"members"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"day"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UsageCountsFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"month"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UsageCountsFields"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UsageCountsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UsageCounts"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"llmTokens"}},{"kind":"Field","name":{"kind":"Name","value":"uploadBytes"}},{"kind":"Field","name":{"kind":"Name","value":"uploads"}}]}}]} as unknown as DocumentNode<RoomUsageQuery, RoomUsageQueryVariables>;
 export const GenerateStudyGuideDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GenerateStudyGuide"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GenerateStudyGuideInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"generateStudyGuide"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"private"}}]}}]}}]} as unknown as DocumentNode<GenerateStudyGuideMutation, GenerateStudyGuideMutationVariables>;
 export const StudyGuideDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StudyGuide"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StudyGuide"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"private"}},{"kind":"Field","name":{"kind":"Name","value":"engine"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"sections"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"heading"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"citations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"documentTitle"}},{"kind":"Field","name":{"kind":"Name","value":"chunk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"headingPath"}}]}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<StudyGuideQuery, StudyGuideQueryVariables>;
 export const RoomStudyGuidesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RoomStudyGuides"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"room"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"studyGuides"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"private"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RoomStudyGuidesQuery, RoomStudyGuidesQueryVariables>;

@@ -66,6 +66,8 @@ export interface FakeOpenAI {
   reset(): void;
   // biome-ignore lint/suspicious/noExplicitAny: request bodies are whatever the client sent
   setResponder(responder: (body: any) => FakeBehaviour): void;
+  /** Whether completions carry `usage` (default true); some compatible servers report none. */
+  setReportUsage(on: boolean): void;
   /** Resolves with the first request from index `fromRequest` on whose response the client closed early. */
   waitForClientClose(options?: { fromRequest?: number; timeoutMs?: number }): Promise<FakeRequest>;
   close(): Promise<void>;
@@ -126,6 +128,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
   let responder = initialResponder;
   const dimensions = options.embeddingDimensions ?? 16;
   let sequence = 0;
+  let reportUsage = true;
 
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -203,11 +206,13 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
             logprobs: null,
           },
         ],
-        usage: {
-          prompt_tokens: Math.ceil(promptChars(b) / 4),
-          completion_tokens: tokens.length,
-          total_tokens: 0,
-        },
+        ...(reportUsage && {
+          usage: {
+            prompt_tokens: Math.ceil(promptChars(b) / 4),
+            completion_tokens: tokens.length,
+            total_tokens: 0,
+          },
+        }),
       });
     }
 
@@ -239,7 +244,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     }
     if (behaviour.kind === 'cut') return cut();
     write(chunk(id, model, {}, behaviour.kind === 'stream' ? (behaviour.finishReason ?? 'stop') : 'stop'));
-    if (b.stream_options?.include_usage) {
+    if (reportUsage && b.stream_options?.include_usage) {
       write({
         id,
         object: 'chat.completion.chunk',
@@ -275,6 +280,9 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     },
     setResponder: (fn) => {
       responder = fn;
+    },
+    setReportUsage: (on) => {
+      reportUsage = on;
     },
     waitForClientClose: ({ fromRequest = 0, timeoutMs = 5_000 } = {}) =>
       new Promise<FakeRequest>((resolve, reject) => {

@@ -45,6 +45,8 @@ describe('configuration', () => {
     [{ WEAVIATE_URL: 'localhost:8080' }, 'WEAVIATE_URL: expected an http(s):// URL'],
     [{ REDIS_URL: 'http://redis' }, 'REDIS_URL: expected a redis:// or rediss:// URL'],
     [{ UPLOAD_MAX_BYTES: '0' }, 'UPLOAD_MAX_BYTES: too small'],
+    [{ LLM_TOKENS_PER_MEMBER_PER_DAY: '-5' }, 'LLM_TOKENS_PER_MEMBER_PER_DAY: too small'],
+    [{ UPLOADS_PER_ROOM_PER_DAY: 'ten' }, 'UPLOADS_PER_ROOM_PER_DAY: expected number'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET: at least 32 characters'],
     [{ NODE_ENV: 'production' }, 'JWT_SECRET: required when NODE_ENV=production'],
     [{ EMBEDDER: 'bert' }, 'EMBEDDER: expected one of local-model, local-hash, openai (got "bert")'],
@@ -56,6 +58,19 @@ describe('configuration', () => {
     const message = errorOf(env);
     expect(message.split('\n')).toHaveLength(2);
     expect(message.split('\n')[1]).toContain(line);
+  });
+
+  it('takes the default budgets from the environment, unset meaning no limit', () => {
+    const config = loadConfig({
+      DATA_DIR: dataDir(),
+      LLM_TOKENS_PER_MEMBER_PER_DAY: '20000',
+      UPLOADS_PER_MEMBER_PER_DAY: '0',
+    });
+    expect(config.budgetDefaults).toMatchObject({
+      llmTokensPerMemberPerDay: 20000,
+      uploadsPerMemberPerDay: 0,
+      llmTokensPerRoomPerMonth: null,
+    });
   });
 
   it('names every bad variable, one per line', () => {
