@@ -97,13 +97,13 @@ function UploadBox({ roomId, onUploaded }: { roomId: string; onUploaded: (row: R
         }}
       >
         <label htmlFor="file" className="sr-only">
-          PDF, Word (.docx), Markdown or text
+          PDF, Word (.docx), PowerPoint (.pptx), EPUB, image, web page, Markdown or text
         </label>
         <input
           id="file"
           ref={input}
           type="file"
-          accept=".pdf,.docx,.md,.markdown,.txt,application/pdf"
+          accept=".pdf,.docx,.pptx,.ppsx,.epub,.png,.jpg,.jpeg,.tif,.tiff,.webp,.html,.htm,.xhtml,.md,.markdown,.txt,application/pdf,image/png,image/jpeg,image/tiff,image/webp"
           style={{ flex: 1, minWidth: 200 }}
           data-testid="file-input"
         />
