@@ -10,6 +10,7 @@
 import { createServer } from 'node:http';
 import pg from 'pg';
 import { bearerToken, createTokenService } from '../src/auth/tokens.ts';
+import { floorDashboard } from './lib/floor-dashboard.ts';
 
 const databaseUrl = process.env.DATABASE_URL;
 const secret = process.env.JWT_SECRET;
@@ -20,63 +21,6 @@ if (!databaseUrl || !secret) {
 // The same pool size as the API's ORM (src/db/orm.ts), so neither side wins on connections.
 const pool = new pg.Pool({ connectionString: databaseUrl, max: Number(process.env.FLOOR_POOL_MAX ?? 20) });
 const tokens = createTokenService(secret);
-
-const ROOMS = `select r.id, r.name, m.role from room_member m join room r on r.id = m.room_id
-  where m.user_id = $1 order by r.created_at desc, r.id desc limit $2`;
-const MEMBERS = `select m.room_id, u.display_name from room_member m join app_user u on u.id = m.user_id
-  where m.room_id = any($1::uuid[]) order by m.created_at asc, m.id asc`;
-const DOCUMENTS = `select r.id as room_id, d.title, d.status, d.page_count, d.chunk_count
-  from unnest($1::uuid[]) r(id) cross join lateral (
-    select title, status, page_count, chunk_count from document where room_id = r.id
-    order by created_at desc, id desc limit 20) d`;
-const QUIZZES = `select r.id as room_id, q.title, q.status
-  from unnest($1::uuid[]) r(id) cross join lateral (
-    select title, status from quiz where room_id = r.id order by created_at desc, id desc limit 10) q`;
-
-type Row = Record<string, unknown> & { room_id: string };
-
-function groupRows<T>(rows: Row[], shape: (row: Row) => T): Map<string, { node: T }[]> {
-  const groups = new Map<string, { node: T }[]>();
-  for (const row of rows) {
-    const list = groups.get(row.room_id);
-    if (list) list.push({ node: shape(row) });
-    else groups.set(row.room_id, [{ node: shape(row) }]);
-  }
-  return groups;
-}
-
-async function dashboard(viewerId: string, first: number) {
-  const rooms = await pool.query<{ id: string; name: string; role: string }>(ROOMS, [viewerId, first]);
-  const ids = rooms.rows.map((room) => room.id);
-  const [members, documents, quizzes] = await Promise.all([
-    pool.query<Row>(MEMBERS, [ids]),
-    pool.query<Row>(DOCUMENTS, [ids]),
-    pool.query<Row>(QUIZZES, [ids]),
-  ]);
-  const membersByRoom = groupRows(members.rows, (row) => ({ user: { displayName: row.display_name } }));
-  const documentsByRoom = groupRows(documents.rows, (row) => ({
-    title: row.title,
-    status: row.status,
-    pageCount: row.page_count,
-    chunkCount: row.chunk_count,
-  }));
-  const quizzesByRoom = groupRows(quizzes.rows, (row) => ({ title: row.title, status: row.status }));
-  return {
-    data: {
-      rooms: {
-        edges: rooms.rows.map((room) => ({
-          node: {
-            name: room.name,
-            viewerRole: room.role,
-            members: { edges: membersByRoom.get(room.id) ?? [] },
-            documents: { edges: documentsByRoom.get(room.id) ?? [] },
-            quizzes: { edges: quizzesByRoom.get(room.id) ?? [] },
-          },
-        })),
-      },
-    },
-  };
-}
 
 const server = createServer((req, res) => {
   const chunks: Buffer[] = [];
@@ -91,7 +35,7 @@ const server = createServer((req, res) => {
       }
       const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
       const first = Math.min(100, Number(body?.variables?.first ?? 20));
-      const payload = JSON.stringify(await dashboard(claims.userId, first));
+      const payload = JSON.stringify(await floorDashboard(pool, claims.userId, first));
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
       res.end(payload);
     } catch (error) {

@@ -30,35 +30,52 @@ const yes = (met: unknown) => (met === true ? 'met' : met === false ? '**not met
 
 function apiRows(r: Json): Row[] {
   const rows: Row[] = [];
+  const server = (run: Json) =>
+    `${fmt(run?.rps)} req/s · p50 ${fmt(run?.p50_ms)} ms · p99 ${fmt(run?.p99_ms)} ms · ${fmt(run?.server_cpu_ms_per_request)} ms CPU/req · ${fmt(run?.errors)} errors`;
   for (const level of r.levels ?? []) {
     const c = level.connections;
     rows.push([
       `dashboard @ ${c} conn: API`,
-      `${fmt(level.api?.rps)} req/s · p50 ${fmt(level.api?.p50_ms)} ms · p99 ${fmt(level.api?.p99_ms)} ms · ${fmt(level.api?.errors)} errors`,
+      server(level.api),
       'GraphQL API process (NODE_ENV=production), autocannon from a second process',
     ]);
     rows.push([
+      `dashboard @ ${c} conn: PostGraphile`,
+      server(level.postgraphile),
+      'the peer: PostGraphile 5 over the same database, same data (bench/peer/)',
+    ]);
+    rows.push([
       `dashboard @ ${c} conn: floor`,
-      `${fmt(level.floor?.rps)} req/s · p50 ${fmt(level.floor?.p50_ms)} ms · p99 ${fmt(level.floor?.p99_ms)} ms`,
+      server(level.floor),
       'same JSON from hand-written SQL on plain node:http (the fastest way to serve it here)',
     ]);
     rows.push([
-      `API/floor throughput @ ${c} conn`,
-      fmt(level.throughput_ratio_api_over_floor),
-      `share of the floor's req/s the API reaches (CPU per request: API ${fmt(level.api?.server_cpu_ms_per_request)} ms, floor ${fmt(level.floor?.server_cpu_ms_per_request)} ms)`,
+      `ratios @ ${c} conn`,
+      `API/floor ${fmt(level.throughput_ratio_api_over_floor)} · PostGraphile/floor ${fmt(level.throughput_ratio_postgraphile_over_floor)} · API/PostGraphile ${fmt(level.throughput_ratio_api_over_postgraphile)} · CPU API/floor ${fmt(level.cpu_ratio_api_over_floor)}`,
+      "throughput shares, and the API's CPU per request over the floor's",
+    ]);
+  }
+  const b = r.budget;
+  if (b) {
+    rows.push([
+      `budget: 100 conn offered ${fmt(b.offered_rps)} req/s`,
+      `p99 API ${fmt(b.api?.p99_ms, ' ms')} · PostGraphile ${fmt(b.postgraphile?.p99_ms, ' ms')} · floor ${fmt(b.floor?.p99_ms, ' ms')}`,
+      `half the API's saturated rate (${fmt(b.api_saturated_rps)} req/s), open loop`,
     ]);
   }
   const t = r.targets ?? {};
-  rows.push([
-    'target p99 < 20 ms @ 100 conn',
-    `${fmt(t.p99_ms_at_100?.measured, ' ms')} (${yes(t.p99_ms_at_100?.met)}); floor ${fmt(t.p99_ms_at_100?.floor, ' ms')}`,
-    `API p99 with 100 requests always in flight; each waits ≥ 100 / throughput on average (Little's law): ${fmt(t.p99_ms_at_100?.mean_latency_bound_ms, ' ms')} for the API, ${fmt(t.p99_ms_at_100?.floor_mean_latency_bound_ms, ' ms')} for the floor`,
-  ]);
-  rows.push([
-    'target throughput ≥ 40% of floor',
-    `${fmt(t.throughput_ratio_at_100?.measured)} (${yes(t.throughput_ratio_at_100?.met)})`,
-    'API req/s over floor req/s at 100 connections',
-  ]);
+  const list = (value: unknown) => (Array.isArray(value) ? value.map((v) => fmt(v)).join(' / ') : fmt(value));
+  const goals: [string, string, string][] = [
+    ['throughput_ratio_api_over_floor_at_50_and_100', 'API/floor throughput ≥ 0.6 @ 50, 100 conn', ''],
+    ['cpu_per_request_api_over_floor_at_50_and_100', 'API CPU/request ≤ 2.5× floor @ 50, 100 conn', ''],
+    ['throughput_api_over_postgraphile_at_50_and_100', 'API ≥ PostGraphile throughput @ 50, 100 conn', ''],
+    ['budget_p99_ms_at_half_rate', 'budget p99 < 200 ms at half rate', ' ms'],
+    ['sql_statements_per_request', 'SQL statements per request ≤ 4', ''],
+  ];
+  for (const [key, label, unit] of goals) {
+    if (!t[key]) continue;
+    rows.push([`target: ${label}`, `${list(t[key].measured)}${unit} (${yes(t[key].met)})`, 'issue 18']);
+  }
   const s = r.sql_statements_per_request ?? {};
   rows.push([
     'SQL statements per dashboard request',

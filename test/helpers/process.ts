@@ -19,6 +19,8 @@ export interface SpawnOptions {
   onSpawn?(child: ChildProcess): void;
   /** How long the start may take before the child is killed (default 60 s). */
   timeoutMs?: number;
+  /** The checkout whose `src/main.ts` runs (default: this one); a benchmark compares against another. */
+  cwd?: string;
 }
 
 /** `node src/main.ts` as its own process (as `npm start` runs it), on a random port. */
@@ -65,8 +67,9 @@ export async function runMainToExit(
   return { code, stdout, stderr };
 }
 
-function spawnNode(env: Record<string, string>): ChildProcess {
+function spawnNode(env: Record<string, string>, cwd?: string): ChildProcess {
   return spawn(process.execPath, ['src/main.ts'], {
+    cwd,
     env: {
       ...inheritedEnv(),
       NODE_ENV: 'development',
@@ -86,7 +89,7 @@ async function spawnMain(
   readyFrom: (line: string) => string | undefined,
   options: SpawnOptions = {},
 ): Promise<ApiProcess> {
-  const child = spawnNode(env);
+  const child = spawnNode(env, options.cwd);
   options.onSpawn?.(child);
   const logs: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
