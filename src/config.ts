@@ -79,6 +79,36 @@ const EnvSchema = z.object({
     .default(64 * 1024),
   /** Operations (subscriptions, mostly) one WebSocket may have running at once. */
   WS_MAX_OPERATIONS: z.coerce.number().int().min(1).max(100_000).default(100),
+  /**
+   * Introspection (`__schema`, `__type`) and "Did you mean" suggestions; unset: on, except when
+   * NODE_ENV=production. Suggestions are off whenever introspection is.
+   */
+  GRAPHQL_INTROSPECTION: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
+  /**
+   * Browser origins (comma-separated, e.g. `https://app.example.com`, or `*`) allowed to call the API
+   * cross-origin, over HTTP (CORS) and WebSocket (Origin). The API's own origin always is; unset: no
+   * other in production, any loopback origin (localhost, 127.0.0.1, [::1]) otherwise.
+   */
+  CORS_ORIGINS: z
+    .string()
+    .transform((value, context) => parseOrigins(value, context))
+    .optional(),
+  /**
+   * Operation names, besides the root fields' own (`createRoom`, `CreateRoom`), that label the operation
+   * metrics; any other name is counted as `other`, so clients cannot add series without bound.
+   */
+  METRICS_OPERATION_NAMES: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean),
+    )
+    .optional(),
   /** Jobs each worker process runs at once per queue (extraction itself uses one thread per process). */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
   /** Benchmarks only: `off` queues jobs first come, first served, to show the starvation fairness prevents. */
@@ -117,6 +147,28 @@ const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>;
 
+function parseOrigins(value: string, context: z.core.$RefinementCtx<string>): string[] {
+  const origins: string[] = [];
+  for (const entry of value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    if (entry === '*') {
+      origins.push(entry);
+      continue;
+    }
+    const url = URL.canParse(entry) ? new URL(entry) : null;
+    if (url && /^https?:$/.test(url.protocol) && url.origin === entry.replace(/\/$/, ''))
+      origins.push(url.origin);
+    else
+      context.addIssue({
+        code: 'custom',
+        message: `expected origins like https://app.example.com; "${entry}" is none`,
+      });
+  }
+  return origins;
+}
+
 function parseTrustedProxies(value: string, context: z.core.$RefinementCtx<string>): string[] {
   const entries = value
     .split(',')
@@ -136,8 +188,10 @@ function parseTrustedProxies(value: string, context: z.core.$RefinementCtx<strin
   return entries;
 }
 
-export interface Config extends Omit<Env, 'JWT_SECRET' | 'EMBEDDER' | 'MODELS_DIR'> {
+export interface Config
+  extends Omit<Env, 'JWT_SECRET' | 'EMBEDDER' | 'MODELS_DIR' | 'GRAPHQL_INTROSPECTION'> {
   JWT_SECRET: string;
+  GRAPHQL_INTROSPECTION: boolean;
   EMBEDDER: NonNullable<Env['EMBEDDER']>;
   MODELS_DIR: string;
   dataDir: string;
@@ -195,6 +249,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     EMBEDDER: embedder,
     MODELS_DIR: resolve(values.MODELS_DIR ?? defaultModelsDir()),
     JWT_SECRET: values.JWT_SECRET ?? developmentSecret(dataDir),
+    GRAPHQL_INTROSPECTION: values.GRAPHQL_INTROSPECTION ?? values.NODE_ENV !== 'production',
   };
 }
 

@@ -143,4 +143,4 @@ chmod 0755 /etc/letsencrypt/renewal-hooks/deploy/reload-nginx.sh
 systemctl enable --now certbot.timer 2>/dev/null || true
 
 log "done"
-echo "Check: curl -fsS https://$DOMAIN/healthz && curl -fsS https://$DOMAIN/readyz"
+echo "Check: curl -fsS https://$DOMAIN/healthz && curl -fsS http://127.0.0.1:4001/readyz"

@@ -6,6 +6,7 @@ import {
   type FragmentDefinitionNode,
   GraphQLError,
   Kind,
+  NoSchemaIntrospectionCustomRule,
   type SelectionSetNode,
   type ValidationContext,
   visit,
@@ -22,7 +23,9 @@ const reportAsValidationError = {
 };
 
 /** Depth, alias, token, directive and cost limits: a hostile query is refused before it executes. */
-export function useQueryLimits(config: Pick<Config, 'GRAPHQL_MAX_SELECTIONS'>): Plugin[] {
+export function useQueryLimits(
+  config: Pick<Config, 'GRAPHQL_MAX_SELECTIONS' | 'GRAPHQL_INTROSPECTION'>,
+): Plugin[] {
   return [
     EnvelopArmorPlugin({
       maxDepth: { n: 12, ignoreIntrospection: true, ...reportAsValidationError },
@@ -36,9 +39,17 @@ export function useQueryLimits(config: Pick<Config, 'GRAPHQL_MAX_SELECTIONS'>): 
         ignoreIntrospection: true,
         ...reportAsValidationError,
       },
-      blockFieldSuggestion: { enabled: false },
+      // "Did you mean …" names fields as introspection would: both on, or both off.
+      blockFieldSuggestion: { enabled: !config.GRAPHQL_INTROSPECTION },
     }) as Plugin,
     { onValidate: ({ addValidationRule }) => addValidationRule(OnePasswordCheckPerOperation) },
+    ...(config.GRAPHQL_INTROSPECTION
+      ? []
+      : [
+          {
+            onValidate: ({ addValidationRule }) => addValidationRule(NoSchemaIntrospectionCustomRule),
+          } satisfies Plugin,
+        ]),
     useSelectionSetLimit(config.GRAPHQL_MAX_SELECTIONS),
     useValidationErrorCode(),
   ];

@@ -47,8 +47,15 @@ function clientError(error: unknown): GraphQLError | null {
   // Without a code inside execution: a library's invariant broke, which is ours to fix.
   if (error.path) return null;
   const status = (error.extensions.http as { status?: number } | undefined)?.status;
-  return withCode(error, status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_USER_INPUT');
+  return withCode(error, STATUS_CODES[status ?? 400] ?? 'BAD_USER_INPUT');
 }
+
+/** The contract's code for a request refused before execution, by its HTTP status (CSRF prevention: 403). */
+const STATUS_CODES: Record<number, ErrorCode> = {
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  413: 'PAYLOAD_TOO_LARGE',
+};
 
 /** Thrown as a GraphQLError (ours or a library's), not wrapping some other error. */
 function raisedAsGraphQLError(error: GraphQLError): boolean {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { useGraphQlJit } from '@envelop/graphql-jit';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { type DocumentNode, Kind, type OperationDefinitionNode } from 'graphql';
 import { CloseCode } from 'graphql-ws';
@@ -26,6 +27,7 @@ import { useQueryLimits } from './graphql-limits.ts';
 import { useInputTextCheck } from './input-text.ts';
 import { createErrorMasker } from './mask-error.ts';
 import { useOperationMetrics } from './metrics-plugin.ts';
+import { corsFor, originPolicy } from './origins.ts';
 import { refusedBeforeReading, tooManyOperations, useRequestBodyLimit } from './request-limits.ts';
 import { useSqlStatementCount } from './sql-count-plugin.ts';
 
@@ -58,8 +60,10 @@ export function createApiServer(services: Services, options: { readiness?: Readi
   const proxies = trustedProxies(config.TRUST_PROXY);
   const addressOf = (req: IncomingMessage | undefined) =>
     clientAddress(req?.socket.remoteAddress, req?.headers['x-forwarded-for'], proxies);
+  const origins = originPolicy(config);
   const yoga = createYoga<InitialContext, Context>({
     schema,
+    cors: corsFor(origins),
     graphqlEndpoint: '/graphql',
     landingPage: false,
     // useRequestBodyLimit replaces it: the limit follows UPLOAD_MAX_BYTES, with the contract's code.
@@ -86,9 +90,12 @@ export function createApiServer(services: Services, options: { readiness?: Readi
       // it too; their events are small.
       useGraphQlJit({}, { enableIf: (args) => operationType(args.document, args.operationName) === 'query' }),
       useRequestBodyLimit(config),
+      // A POST a form could send (urlencoded, multipart, text/plain) needs a header no form can set: the
+      // Authorization header or x-graphql-yoga-csrf. Browsers preflight those, and CORS decides.
+      useCSRFPrevention({ requestHeaders: ['authorization', 'x-graphql-yoga-csrf'] }),
       ...useQueryLimits(config),
       useInputTextCheck(),
-      useOperationMetrics(services.metrics),
+      useOperationMetrics(services.metrics, config.METRICS_OPERATION_NAMES),
       ...(config.NODE_ENV === 'production' ? [] : [useSqlStatementCount()]),
     ],
     context: async (initial) => {
@@ -146,6 +153,9 @@ export function createApiServer(services: Services, options: { readiness?: Readi
     noServer: true,
     path: '/graphql',
     maxPayload: config.WS_MAX_PAYLOAD_BYTES,
+    // A page of another origin must not ride a user's socket: the Origin is checked as for CORS.
+    verifyClient: ({ origin, req }, done) =>
+      done(origins.allows(origin, req.headers.host), 403, 'Origin not allowed'),
   });
   server.on('upgrade', (req, socket, head) =>
     wss.handleUpgrade(req, socket, head, (client) => wss.emit('connection', client, req)),
