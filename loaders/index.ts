@@ -23,7 +23,7 @@ import {
 } from './quizzes.ts';
 import { membersByRoomLoader, viewerRoleLoader } from './rooms.ts';
 import { studyGuidesByRoomLoader } from './study-guides.ts';
-import { userByIdLoader } from './users.ts';
+import { sharesRoomWithViewerLoader, userByIdLoader } from './users.ts';
 
 /** Fresh per operation (and per subscription event): a loader's cache never outlives its em. */
 export function createLoaders(em: EntityManager, viewerId: string | null, batch = true) {
@@ -35,6 +35,7 @@ export function createLoaders(em: EntityManager, viewerId: string | null, batch 
     membersByRoom: membersByRoomLoader(em, o, (user) => userById.prime(user.id, user)),
     viewerRole: viewerRoleLoader(em, viewerId, o),
     userById,
+    sharesRoomWithViewer: sharesRoomWithViewerLoader(em, viewerId, o),
     documentById: entityByIdLoader(em, Document, o),
     documentsByRoom: documentsByRoomLoader(em, o),
     editorsOnlyDocuments: editorsOnlyDocumentsLoader(em, o),

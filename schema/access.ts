@@ -95,3 +95,12 @@ export async function mayReadMadeFrom(
   const hidden = await context.loaders.editorsOnlyDocuments.load(made.room.id);
   return !made.documentIds.some((id) => hidden.has(id));
 }
+
+/**
+ * May the viewer read a user's profile (name and email) by its ID? Themself and the people they share an
+ * active room with; to anyone else the user is `null`, as a missing one is (finding 24: any signed-in
+ * user could read any user's email by global ID). A room's members list shows room-mates by construction.
+ */
+export function mayReadProfile(context: Context, userId: string): Promise<boolean> {
+  return context.loaders.sharesRoomWithViewer.load(userId);
+}

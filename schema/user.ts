@@ -1,13 +1,16 @@
 import type { UserView } from '../loaders/users.ts';
+import { mayReadProfile } from './access.ts';
 import { builder } from './builder.ts';
 
 export const UserRef = builder.objectRef<UserView>('User');
 
 builder.node(UserRef, {
   id: { resolve: (user) => user.id },
-  // Any signed-in user may see another's public profile (name and email of fellow room members).
+  // By ID, a profile is the viewer's own or a room-mate's (schema/access.ts); anyone else's is null.
   loadMany: (ids, context) =>
-    Promise.all(ids.map((id) => (context.viewer ? context.loaders.userById.load(id) : null))),
+    Promise.all(
+      ids.map(async (id) => ((await mayReadProfile(context, id)) ? context.loaders.userById.load(id) : null)),
+    ),
   fields: (t) => ({
     email: t.exposeString('email'),
     displayName: t.exposeString('displayName'),
