@@ -1,7 +1,7 @@
 /**
  * npm run eval:fusion -- [<beir-dir>] [--embedders bge-small-en-v1.5-q8,local-hash] [--cache DIR]
  * Scores fusion settings on a BEIR dataset (SciFact by default) in process: relative-score fusion and RRF
- * at alpha 0..1, BM25 variants, and (with two embedders) a three-way fusion. Vectors come through the
+ * at alpha 0..1, BM25 variants, and (with two embedders) a three-way fusion and the blended embedder. Vectors come through the
  * on-disk cache (.data/embedding-cache), so only the first run per model pays for embedding. Prints JSON
  * on stdout and a Markdown table on stderr.
  */
@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { documentText, loadBeir } from '../src/retrieval/eval/beir-loader.ts';
 import { evalEmbedder } from '../src/retrieval/eval/eval-embedders.ts';
 import {
+  blendVectors,
   bm25Lists,
   fuse,
   fuseThree,
@@ -64,7 +65,7 @@ for (const [k1, b] of [
   });
 }
 
-const vectors: { id: string; lists: RankedLists }[] = [];
+const vectors: { id: string; lists: RankedLists; docs: Float32Array[]; queries: Float32Array[] }[] = [];
 for (const spec of values.embedders!.split(',')) {
   const embedder: Embedder = await evalEmbedder(spec, {
     cacheDir: values.cache,
@@ -84,7 +85,7 @@ for (const spec of values.embedders!.split(',')) {
   );
   await embedder.close?.();
   const lists = vectorLists(docs, queries, DEPTH);
-  vectors.push({ id: embedder.id, lists });
+  vectors.push({ id: embedder.id, lists, docs, queries });
   for (const method of ['relative-score', 'rrf'] as const) {
     for (const alpha of ALPHAS) {
       add({
@@ -113,4 +114,44 @@ if (vectors.length >= 2) {
     });
   }
 }
+if (vectors.length >= 2) {
+  // One blended vector per chunk (what LOCAL_MODEL=bge-small+e5-small-q8 stores), fused with BM25 as the
+  // stores fuse; BM25 b 0.6 beside the stores' 0.4.
+  const [a, b] = vectors;
+  const lexicalB06 = bm25Lists(dataset, texts, DEPTH, { k1: 0.9, b: 0.6 });
+  for (const wa of [0.3, 0.4, 0.5, 0.6, 0.7]) {
+    const lists = vectorLists(
+      blendVectors(a.docs, b.docs, wa),
+      blendVectors(a.queries, b.queries, wa),
+      DEPTH,
+    );
+    const signal = `blend ${a.id} ${wa} + ${b.id} ${round(1 - wa)}`;
+    add({
+      signal,
+      alpha: 1,
+      ...score(
+        dataset,
+        lists.map((l) => l.map((h) => h.key)),
+      ),
+    });
+    for (const alpha of [0.3, 0.4, 0.5, 0.6, 0.7]) {
+      add({
+        signal: `${signal} + bm25`,
+        method: 'relative-score',
+        alpha,
+        ...score(dataset, fuse('relative-score', lists, lexical, alpha)),
+      });
+      add({
+        signal: `${signal} + bm25 b 0.6`,
+        method: 'relative-score',
+        alpha,
+        ...score(dataset, fuse('relative-score', lists, lexicalB06, alpha)),
+      });
+    }
+  }
+}
 console.log(JSON.stringify({ dataset: dir, depth: DEPTH, rows }, null, 2));
+
+function round(x: number): number {
+  return Number(x.toFixed(2));
+}

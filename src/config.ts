@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { BUDGET_NAMES, BUDGETS, type BudgetName, type Limits } from './budgets/engine/budgets.ts';
 import { OcrConfigError, parseOcrLanguages } from './documents/engine/ocr.ts';
+import { DEFAULT_MODEL, LOCAL_MODEL_NAMES } from './retrieval/model/catalog.ts';
 import { defaultModelsDir } from './retrieval/model/model-files.ts';
 
 const optionalUrl = z.url({ protocol: /^https?$/ }).optional();
@@ -41,6 +42,14 @@ const EnvSchema = z.object({
    * Unset: `openai` when EMBEDDING_MODEL is set, `local-hash` when only EMBEDDING_DIMENSIONS is.
    */
   EMBEDDER: z.enum(['local-model', 'local-hash', 'openai']).optional(),
+  /**
+   * Which local model EMBEDDER=local-model runs: bge-small-en-v1.5 by default, or a blend of two models
+   * (`bge-small+e5-small-q8`: better retrieval at about twice the ingest CPU; docs/retrieval.md).
+   */
+  LOCAL_MODEL: z
+    .string()
+    .refine((name) => LOCAL_MODEL_NAMES.includes(name), `expected one of ${LOCAL_MODEL_NAMES.join(', ')}`)
+    .default(DEFAULT_MODEL),
   /** Where `npm run models:fetch` puts local models and the server reads them. */
   MODELS_DIR: z.string().min(1).optional(),
   /** Inference threads of the local model (default: one per core, at most 4). */

@@ -6,15 +6,9 @@
 import { resolve } from 'node:path';
 import type { Config } from '../config.ts';
 import { LocalEmbedder } from './local-embedder.ts';
-import {
-  DEFAULT_MODEL,
-  LOCAL_MODELS,
-  type LocalModel,
-  localModel,
-  modelEmbedderId,
-} from './model/catalog.ts';
-import { LocalModelEmbedder } from './model/local-model-embedder.ts';
-import { checkModel, defaultModelsDir } from './model/model-files.ts';
+import { DEFAULT_MODEL, LOCAL_MODEL_NAMES, localEmbedderId } from './model/catalog.ts';
+import { checkLocalModels, createLocalEmbedder } from './model/local-embedders.ts';
+import { defaultModelsDir } from './model/model-files.ts';
 import { OpenAIEmbedder } from './openai-embedder.ts';
 import type { Embedder } from './ports.ts';
 
@@ -47,10 +41,11 @@ export class Embedders {
       const embedder = new LocalEmbedder({ dimensions: config.EMBEDDING_DIMENSIONS });
       return new Embedders(config, embedder, { id: embedder.id, configured: 'local-hash' });
     }
-    const model = localModel(DEFAULT_MODEL);
-    const check = await checkModel(config.MODELS_DIR, model);
+    const name = config.LOCAL_MODEL;
+    const check = await checkLocalModels(config.MODELS_DIR, name);
     if (!check.ok) {
       const embedder = new LocalEmbedder();
+      const fetch = `npm run models:fetch${name === DEFAULT_MODEL ? '' : ` -- --model ${name}`}`;
       return new Embedders(config, embedder, {
         id: embedder.id,
         configured: 'local-model',
@@ -58,17 +53,16 @@ export class Embedders {
           reason: `the local model is not installed (${check.reason})`,
           fix:
             config.MODELS_DIR === resolve(defaultModelsDir())
-              ? 'npm run models:fetch'
-              : `MODELS_DIR=${config.MODELS_DIR} npm run models:fetch`,
+              ? fetch
+              : `MODELS_DIR=${config.MODELS_DIR} ${fetch}`,
         },
       });
     }
-    const embedder = new LocalModelEmbedder({
+    const embedder = createLocalEmbedder(name, {
       modelsDir: config.MODELS_DIR,
-      model,
       workers: config.EMBEDDER_WORKERS,
     });
-    embedder.warmUp();
+    embedder.warmUp?.();
     return new Embedders(config, embedder, { id: embedder.id, configured: 'local-model' });
   }
 
@@ -89,13 +83,11 @@ export class Embedders {
   private async make(id: string): Promise<Embedder | undefined> {
     const hash = /^local-hash-v1:(\d+)$/.exec(id);
     if (hash) return new LocalEmbedder({ dimensions: Number(hash[1]) });
-    const model = Object.values(LOCAL_MODELS as Record<string, LocalModel>).find(
-      (m) => modelEmbedderId(m) === id,
-    );
-    if (model) {
-      if (!(await checkModel(this.config.MODELS_DIR, model)).ok) return undefined;
-      // Only queries of rooms still moving go through it: one thread is plenty.
-      return new LocalModelEmbedder({ modelsDir: this.config.MODELS_DIR, model, workers: 1 });
+    const name = LOCAL_MODEL_NAMES.find((n) => localEmbedderId(n) === id);
+    if (name) {
+      if (!(await checkLocalModels(this.config.MODELS_DIR, name)).ok) return undefined;
+      // Only queries of rooms still moving go through it: one thread (per model) is plenty.
+      return createLocalEmbedder(name, { modelsDir: this.config.MODELS_DIR, workers: 1 });
     }
     const openai = /^openai:(.+):(\d+)$/.exec(id);
     if (openai && (this.config.OPENAI_API_KEY || this.config.OPENAI_BASE_URL)) {

@@ -64,6 +64,8 @@ export interface Embedder {
   readonly id: string;
   readonly dimensions: number;
   embed(texts: string[], options?: EmbedOptions): Promise<Float32Array[]>;
+  /** Starts loading now (a local model takes ~1 s), so the first search does not pay for it. */
+  warmUp?(): void;
   /** Releases threads or connections, where the embedder holds any. */
   close?(): Promise<void>;
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Room } from '../../src/entities/room.ts';
+import { checkLocalModels } from '../../src/retrieval/model/local-embedders.ts';
 import { SearchDocument } from '../generated/operations.ts';
 import { type Actor, call, createRoom, createUser } from '../helpers/client.ts';
 import { makePdf, uploadFile, waitForDocument } from '../helpers/documents.ts';
@@ -73,6 +74,55 @@ describe.runIf(modelPresent)('the API on the local model', () => {
     expect(vectorOnly.search[0]?.chunk.text).toMatch(/neon/);
     const hybrid = await call(server.url, SearchDocument, { roomId, query: question }, owner.token);
     expect(hybrid.search[0]?.chunk.text).toMatch(/neon/);
+  });
+});
+
+const blendPresent = (await checkLocalModels(MODELS_DIR, 'bge-small+e5-small-q8')).ok;
+if (!blendPresent && process.env.CI) throw new Error('CI fetches bge-small+e5-small-q8 (.ci/run)');
+
+describe.runIf(modelPresent && blendPresent)('the API on the blended local model (LOCAL_MODEL)', () => {
+  let server: TestServer;
+  let owner: Actor;
+  let roomId: string;
+
+  beforeAll(async () => {
+    server = await startTestServer({
+      EMBEDDER: 'local-model',
+      LOCAL_MODEL: 'bge-small+e5-small-q8',
+      MODELS_DIR,
+    });
+    owner = await createUser(server.url);
+    roomId = (await createRoom(server.url, owner)).id;
+    for (const [i, text] of PAGES.entries()) {
+      const upload = await uploadFile(
+        server.url,
+        owner.token,
+        roomId,
+        await makePdf([[text]]),
+        `page-${i}.pdf`,
+      );
+      const done = await waitForDocument(
+        server.url,
+        owner.token,
+        upload.body.data!.uploadDocument.id,
+        120_000,
+      );
+      expect(done.status).toBe('READY');
+    }
+  }, 240_000);
+  afterAll(() => server?.close());
+
+  it('records the blend on the room and finds the paraphrased page by meaning', async () => {
+    expect(server.services.embedder.id).toBe('bge-small+e5-small-q8:768');
+    const room = await server.services.orm.em.fork().findOneOrFail(Room, decodeGlobalID(roomId).id);
+    expect(room.embedderId).toBe('bge-small+e5-small-q8:768');
+    const { search } = await call(
+      server.url,
+      SearchDocument,
+      { roomId, query: 'which noble gas comes out of the hot springs', alpha: 1 },
+      owner.token,
+    );
+    expect(search[0]?.chunk.text).toMatch(/neon/);
   });
 });
 

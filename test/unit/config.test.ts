@@ -28,6 +28,8 @@ describe('configuration', () => {
     const config = loadConfig({ DATA_DIR: dataDir() });
     expect(config.EMBEDDER).toBe('local-model');
     expect(config.MODELS_DIR).toMatch(/\.cache\/studyroom\/models$/);
+    expect(config.LOCAL_MODEL).toBe('bge-small-en-v1.5-q8');
+    expect(config.RERANK_URL).toBeUndefined();
     expect(loadConfig({ DATA_DIR: dataDir(), EMBEDDING_MODEL: 'text-embedding-3-small' }).EMBEDDER).toBe(
       'openai',
     );
@@ -50,6 +52,9 @@ describe('configuration', () => {
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET: at least 32 characters'],
     [{ NODE_ENV: 'production' }, 'JWT_SECRET: required when NODE_ENV=production'],
     [{ EMBEDDER: 'bert' }, 'EMBEDDER: expected one of local-model, local-hash, openai (got "bert")'],
+    [{ LOCAL_MODEL: 'bge-large' }, 'LOCAL_MODEL: expected one of bge-small-en-v1.5-q8, e5-small-v2-q8'],
+    [{ RERANK_URL: 'tei:8080' }, 'RERANK_URL: expected an http(s):// URL'],
+    [{ RERANK_TIMEOUT_MS: '10' }, 'RERANK_TIMEOUT_MS: too small'],
     [
       { EMBEDDER: 'local-model', EMBEDDING_DIMENSIONS: '512' },
       'EMBEDDING_DIMENSIONS: the local model has a fixed width',

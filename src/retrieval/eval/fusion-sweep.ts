@@ -86,6 +86,22 @@ export function fuseThree(
   });
 }
 
+/**
+ * The vectors a BlendEmbedder would make from two models' vectors: concat(√wa·a, √(1−wa)·b), whose dot
+ * product is the weighted sum of the two cosines.
+ */
+export function blendVectors(a: Float32Array[], b: Float32Array[], wa: number): Float32Array[] {
+  const sa = Math.sqrt(wa);
+  const sb = Math.sqrt(1 - wa);
+  return a.map((va, i) => {
+    const vb = b[i]!;
+    const out = new Float32Array(va.length + vb.length);
+    for (let k = 0; k < va.length; k++) out[k] = sa * va[k]!;
+    for (let k = 0; k < vb.length; k++) out[va.length + k] = sb * vb[k]!;
+    return out;
+  });
+}
+
 function round(x: number): number {
   return Number(x.toFixed(4));
 }
