@@ -1,11 +1,14 @@
 /**
- * `npm run eval:answers [-- --questions bench/data/answers-eval.json] [--corpus ../shared/corpus]`: answer
+ * `npm run eval:answers [-- --questions bench/data/answers-eval.json] [--corpus ../shared/corpus]
+ *  [--ranking meaning|terms]`: answer
  * accuracy of the offline engine through the real API. Starts the server in-process over a scratch
- * PostgreSQL (or DATABASE_URL) with no LLM configured (offline extractive engine, local embedder), uploads
+ * PostgreSQL (or DATABASE_URL) with no LLM configured (offline extractive engine, the default embedder), uploads
  * the question set's corpus documents into one room, asks every question in its own conversation and reads
  * the stored answer. Prints one JSON object: the share of answers containing the expected fact, the share
  * citing the page the fact is on (right document, page within the citation's span), mean groundedness, and
  * each question that missed. Progress goes to stderr; writes bench/results/answers-eval.json.
+ * `--ranking terms` ranks answer sentences by term overlap only, as before the engine used the embedder
+ * (retrieval unchanged), and writes bench/results/answers-eval-terms.json: the before/after of that change.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -16,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { gql, upload, waitDone } from '../bench/lib/http.ts';
 import { bootstrap } from '../src/bootstrap.ts';
 import { loadConfig } from '../src/config.ts';
+import { createAnswerEngines } from '../src/conversations/answer-engines.ts';
 import { migrateUp, openOrm } from '../src/db/orm.ts';
 import { startScratchDatabase } from '../src/db/scratch-database.ts';
 import { createApiServer } from '../src/transport/server.ts';
@@ -25,6 +29,7 @@ const { values } = parseArgs({
   options: {
     questions: { type: 'string', default: join(root, 'bench/data/answers-eval.json') },
     corpus: { type: 'string', default: join(root, '../shared/corpus') },
+    ranking: { type: 'string', default: 'meaning' },
   },
 });
 const log = (line: string) => console.error(`[eval:answers] ${line}`);
@@ -46,7 +51,7 @@ interface StoredMessage {
   content: string;
   error: string | null;
   groundedness: number | null;
-  metadata: { engine?: string } | null;
+  metadata: { engine?: string; model?: string } | null;
   citations: Array<{
     index: number;
     quote: string;
@@ -93,7 +98,12 @@ try {
     JOB_QUEUE_SCHEMA: `jobs_${randomUUID().replaceAll('-', '').slice(0, 12)}`,
     LOG_LEVEL: 'warn',
   });
-  const app = await bootstrap(config);
+  if (values.ranking !== 'meaning' && values.ranking !== 'terms') throw new Error('--ranking meaning|terms');
+  // Terms only: the offline engines without an embedder (retrieval still uses the configured one).
+  const app = await bootstrap(config, undefined, undefined, {
+    answerEngines: (embedder) =>
+      createAnswerEngines(config, undefined, values.ranking === 'terms' ? undefined : embedder),
+  });
   const api = createApiServer(app.services);
   const port = await api.listen(0, '127.0.0.1');
   close = async () => {
@@ -136,6 +146,7 @@ try {
 
   const results: QuestionResult[] = [];
   const answerMs: number[] = [];
+  let engineModel: string | undefined;
   for (const [i, q] of set.questions.entries()) {
     const { startConversation } = await gql<{ startConversation: { id: string } }>(
       url,
@@ -152,6 +163,7 @@ try {
     );
     const message = await waitForAnswer(url, token, askQuestion.id);
     answerMs.push(performance.now() - started);
+    engineModel ??= message.metadata?.model;
     const answer = normalise(message.content);
     const containsFact = q.expect.some((fact) => answer.includes(normalise(fact)));
     const places = [{ document: q.document, page: q.page }, ...(q.alsoOn ?? [])];
@@ -203,8 +215,11 @@ try {
   const report = {
     evaluation: 'answers',
     engine: 'offline-extractive',
+    ranking: values.ranking,
+    engineModel: engineModel ?? null,
+    embedder: app.services.embedder.id,
     setup:
-      'one room holding every document; PostgreSQL store, local hashing embedder; one conversation per question',
+      'one room holding every document; PostgreSQL store, the default embedder; one conversation per question',
     questionSet: values.questions.replace(`${root}/`, ''),
     questions: n,
     documents: Object.keys(set.documents).length,
@@ -218,6 +233,14 @@ try {
     meanAnswerMs: Math.round(answerMs.reduce((a, b) => a + b, 0) / n),
     ingestMs: Math.round(ingestMs),
     byDocument,
+    perQuestion: results.map((r) => ({
+      id: r.id,
+      containsFact: r.containsFact,
+      citesPage: r.citesPage,
+      quotesFact: r.quotesFact,
+      answer: r.answer,
+      cited: r.cited,
+    })),
     misses: results
       .filter((r) => !r.containsFact || !r.citesPage)
       .map((r) => ({
@@ -231,7 +254,7 @@ try {
         answer: r.answer.length > 240 ? `${r.answer.slice(0, 240)}…` : r.answer,
       })),
   };
-  const out = join(root, 'bench/results/answers-eval.json');
+  const out = join(root, `bench/results/answers-eval${values.ranking === 'terms' ? '-terms' : ''}.json`);
   await mkdir(dirname(out), { recursive: true });
   await writeFile(out, `${JSON.stringify(report, null, 2)}\n`);
   console.log(JSON.stringify(report));

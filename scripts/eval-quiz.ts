@@ -4,7 +4,13 @@
  * against the extracted source. Prints JSON: share of released questions whose quote is in the source
  * verbatim (must be 1), share whose answer occurs in the quote, rejection rate per round, ms per question.
  *
- *   node scripts/eval-quiz.ts [--count 20] [--seed 1] [--provider offline|openai] [files...]
+ *   node scripts/eval-quiz.ts [--count 20] [--seed 1] [--provider offline|openai]
+ *     [--embedder local-model|none] [--judge e5-small-v2-q8|none] [files...]
+ *
+ * The offline drafter picks distractors near the answer in meaning with `--embedder` (the product's
+ * default local model; `none` = by shape only, as before item 5). `distractorRelatedness` is the mean cosine
+ * of answer and distractor under `--judge`, a different model than the one that picks, so the figure is not
+ * the picker grading itself.
  *
  * `--provider openai` needs OPENAI_API_KEY (OPENAI_BASE_URL and CHAT_MODEL are honoured).
  */
@@ -22,6 +28,7 @@ import { type SampleableChunk, sampleChunks } from '../src/quizzes/engine/sample
 import type { QuestionKind, QuizDrafter, QuizJudge } from '../src/quizzes/engine/types.ts';
 import { statementOf } from '../src/quizzes/engine/verify.ts';
 import { buildVocabulary } from '../src/quizzes/engine/vocabulary.ts';
+import { evalEmbedder } from '../src/retrieval/eval/eval-embedders.ts';
 import { containsPhrase, normalizeForMatch } from '../src/text/normalize.ts';
 
 const DEFAULT_FILES = [
@@ -42,8 +49,14 @@ const { values, positionals } = parseArgs({
     count: { type: 'string', default: '20' },
     seed: { type: 'string', default: '1' },
     provider: { type: 'string', default: 'offline' },
+    embedder: { type: 'string', default: 'local-model' },
+    judge: { type: 'string', default: 'e5-small-v2-q8' },
   },
 });
+const embedder = values.embedder === 'none' ? undefined : await evalEmbedder(values.embedder!);
+const judgeEmbedder =
+  values.judge === 'none' ? undefined : await evalEmbedder(values.judge!).catch(() => undefined);
+const relatedness: number[] = [];
 const count = Number(values.count);
 const corpus = process.env.CORPUS_DIR ?? resolve(process.cwd(), '../shared/corpus');
 const files = positionals.length > 0 ? positionals : DEFAULT_FILES.map((f) => resolve(corpus, f));
@@ -94,6 +107,7 @@ for (const file of files) {
     drafter = new OfflineQuizDrafter({
       seed: values.seed,
       vocabulary: buildVocabulary(all.map((c) => c.text)),
+      embedder,
     });
   }
   const draftedPerRound: number[] = [];
@@ -126,6 +140,15 @@ for (const file of files) {
     checked++;
     if (containsPhrase(q.evidence.quote, q.answer)) inQuote++;
   }
+  if (judgeEmbedder) {
+    for (const q of questions.filter((x) => x.kind === 'MULTIPLE_CHOICE')) {
+      const [answer, ...others] = await judgeEmbedder.embed([
+        q.answer,
+        ...q.options.filter((o) => o !== q.answer),
+      ]);
+      for (const o of others) relatedness.push(answer!.reduce((sum, x, k) => sum + x * o[k]!, 0));
+    }
+  }
   stats.rejectionsByRound.forEach((n, i) => {
     rejectedByRound[i] = (rejectedByRound[i] ?? 0) + n;
     draftedByRound[i] = (draftedByRound[i] ?? 0) + (draftedPerRound[i] ?? 0);
@@ -156,6 +179,16 @@ console.log(
     {
       provider: values.provider,
       drafter: client ? `openai:${model}` : 'offline-terms',
+      distractorsBy: client ? 'llm' : embedder ? `meaning (${embedder.id}) and shape` : 'shape only',
+      distractorRelatedness: judgeEmbedder
+        ? {
+            judge: judgeEmbedder.id,
+            meanCosine: relatedness.length
+              ? round3(relatedness.reduce((a, b) => a + b, 0) / relatedness.length)
+              : null,
+            pairs: relatedness.length,
+          }
+        : null,
       requestedPerDocument: count,
       documents: files.length,
       released,
@@ -171,3 +204,5 @@ console.log(
     2,
   ),
 );
+await embedder?.close?.();
+await judgeEmbedder?.close?.();

@@ -124,7 +124,9 @@ function answerEngineLine(engine: BannerInput['answerEngine'], config: Config): 
     label: 'answers',
     value:
       engine.name === 'offline-extractive'
-        ? 'offline extractive, quizzes from key terms (no LLM set)'
+        ? engine.model.startsWith('extractive-v2+')
+          ? 'offline extractive by terms + meaning (no LLM set)'
+          : 'offline extractive by terms (no LLM set)'
         : `OpenAI-compatible ${engine.model} at ${hostOf(config.OPENAI_BASE_URL ?? 'https://api.openai.com/v1')}`,
     changeWith: 'OPENAI_BASE_URL, OPENAI_API_KEY, CHAT_MODEL',
   };
@@ -135,7 +137,7 @@ function answerEngineLine(engine: BannerInput['answerEngine'], config: Config): 
  * model was asked for but is missing, the fallback and the command that fetches the model.
  */
 function embedderLine(status: EmbedderStatus, config: Config): BannerLine {
-  const changeWith = 'EMBEDDER, EMBEDDING_MODEL, MODELS_DIR';
+  const changeWith = 'EMBEDDER, LOCAL_MODEL, EMBEDDING_MODEL, MODELS_DIR';
   if (status.fallback) {
     return {
       label: 'embedder',

@@ -5,7 +5,7 @@ import { createTokenService } from './auth/tokens.ts';
 import { llmUsageRecorder } from './budgets/usage-service.ts';
 import { systemClock } from './clock.ts';
 import type { Config } from './config.ts';
-import { createAnswerEngines } from './conversations/answer-engines.ts';
+import { type AnswerEngines, createAnswerEngines } from './conversations/answer-engines.ts';
 import { AnswerRunner } from './conversations/answer-runner.ts';
 import { type DatabaseInfo, startDatabase } from './db/database.ts';
 import { migrateWithLock, openOrm } from './db/orm.ts';
@@ -19,25 +19,36 @@ import { createLogger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 import { createAppPubSub } from './pubsub.ts';
 import { createQuizEngines } from './quizzes/quiz-engines.ts';
+import type { Embedder } from './retrieval/ports.ts';
 import { createRetrieval } from './retrieval/setup.ts';
 import type { Services } from './services.ts';
 import { createStudyGuideEngines } from './study-guides/study-guide-engines.ts';
+
+export interface BootstrapOptions {
+  answerEngines?: (embedder: Embedder) => AnswerEngines;
+}
 
 /**
  * Everything the roles share: the database (embedded when DATABASE_URL is unset), migrations applied,
  * and the long-lived services. Returns a `shutdown` that releases them in reverse order. A failure part
  * way releases what was already started (never an embedded PostgreSQL left running) and rethrows.
  * `database`, when given, is one startDatabase already started (main.ts starts it while the app loads);
- * bootstrap then owns it.
+ * bootstrap then owns it. `answerEngines` replaces the configured answer engines (evaluations compare
+ * engines over the same retrieval).
  */
-export async function bootstrap(config: Config, logger = createLogger(config), database?: DatabaseInfo) {
+export async function bootstrap(
+  config: Config,
+  logger = createLogger(config),
+  database?: DatabaseInfo,
+  options: BootstrapOptions = {},
+) {
   const cleanup: Array<() => Promise<void>> = [];
   const shutdown = async () => {
     for (const step of cleanup.reverse())
       await step().catch((error) => logger.error({ err: error }, 'shutdown step failed'));
   };
   try {
-    return { ...(await wire(config, logger, cleanup, database)), shutdown };
+    return { ...(await wire(config, logger, cleanup, database, options)), shutdown };
   } catch (error) {
     await shutdown();
     throw error;
@@ -48,7 +59,8 @@ async function wire(
   config: Config,
   logger: Logger,
   cleanup: Array<() => Promise<void>>,
-  started?: DatabaseInfo,
+  started: DatabaseInfo | undefined,
+  options: BootstrapOptions,
 ) {
   const database = started ?? (await startDatabase(config, logger));
   cleanup.push(() => database.stop());
@@ -78,7 +90,9 @@ async function wire(
   );
   const { pubsub, close: closePubSub } = createAppPubSub(config.REDIS_URL);
   cleanup.push(closePubSub);
-  const answerEngines = createAnswerEngines(config, llmMeter);
+  const answerEngines = (
+    options.answerEngines ?? ((embedder) => createAnswerEngines(config, llmMeter, embedder))
+  )(retrieval.embedder);
   const answers = new AnswerRunner({
     orm,
     pubsub,

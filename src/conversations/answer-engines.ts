@@ -1,6 +1,8 @@
 import type { Config } from '../config.ts';
 import type { LlmMeter } from '../llm/llm-meter.ts';
 import { createOpenAIClient, llmConfigured } from '../llm/openai-client.ts';
+import { meaningEmbedder } from '../retrieval/local-embedder.ts';
+import type { Embedder } from '../retrieval/ports.ts';
 import { condenseOffline, condenseWithLlm } from './engine/condense.ts';
 import { ExtractiveAnswerEngine } from './engine/extractive-engine.ts';
 import { OpenAIAnswerEngine } from './engine/openai-engine.ts';
@@ -15,11 +17,14 @@ export interface AnswerEngines {
   maxAnswerTokens: number;
 }
 
-/** The OpenAI-compatible engine when a key or base URL is set; the offline extractive engine otherwise. */
-export function createAnswerEngines(config: Config, meter?: LlmMeter): AnswerEngines {
+/**
+ * The OpenAI-compatible engine when a key or base URL is set; the offline extractive engine otherwise,
+ * which ranks sentences by meaning with the server's embedder (unless that is the hashing one).
+ */
+export function createAnswerEngines(config: Config, meter?: LlmMeter, embedder?: Embedder): AnswerEngines {
   if (!llmConfigured(config)) {
     return {
-      engine: new ExtractiveAnswerEngine(),
+      engine: new ExtractiveAnswerEngine({ embedder: meaningEmbedder(embedder) }),
       condense: async (history, question) => condenseOffline(history, question),
       contextWindow: 16_384,
       maxAnswerTokens: 1024,

@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import type { LlmMeter } from '../llm/llm-meter.ts';
 import { createOpenAIClient, llmConfigured } from '../llm/openai-client.ts';
+import type { Embedder } from '../retrieval/ports.ts';
 import type { ShortAnswerJudge } from './engine/grade.ts';
 import { LlmQuizDrafter } from './engine/llm-drafter.ts';
 import { createLlmJudge, createLlmShortAnswerJudge } from './engine/llm-judge.ts';
@@ -9,7 +10,8 @@ import type { QuizDrafter, QuizJudge } from './engine/types.ts';
 import type { Vocabulary } from './engine/vocabulary.ts';
 
 export interface QuizEngines {
-  drafter(options: { seed: string; vocabulary: Vocabulary }): QuizDrafter;
+  /** `embedder`: the offline drafter embeds the room's terms to pick distractors near in meaning. */
+  drafter(options: { seed: string; vocabulary: Vocabulary; embedder?: Embedder }): QuizDrafter;
   judge?: QuizJudge;
   shortAnswerJudge?: ShortAnswerJudge;
 }

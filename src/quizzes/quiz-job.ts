@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Chunk } from '../entities/document.ts';
 import { Question, Quiz } from '../entities/quiz.ts';
+import { meaningEmbedder } from '../retrieval/local-embedder.ts';
 import type { Services } from '../services.ts';
 import { type GenerationStats, generateVerifiedQuestions } from './engine/generate.ts';
 import { sampleChunks } from './engine/sample-chunks.ts';
@@ -16,7 +17,9 @@ export interface QuizJob {
   signal?: AbortSignal;
 }
 
-export type QuizJobServices = Pick<Services, 'orm' | 'pubsub' | 'logger'> & { quizEngines: QuizEngines };
+export type QuizJobServices = Pick<Services, 'orm' | 'pubsub' | 'logger' | 'embedder'> & {
+  quizEngines: QuizEngines;
+};
 
 // Vocabulary for distractors comes from the whole room, bounded so a huge room stays cheap.
 const VOCABULARY_CHUNKS = 3000;
@@ -54,6 +57,7 @@ export async function runQuizJob(services: QuizJobServices, job: QuizJob): Promi
       drafter: services.quizEngines.drafter({
         seed: quiz.id,
         vocabulary: buildVocabulary(roomTexts.map((chunk) => chunk.text)),
+        embedder: meaningEmbedder(services.embedder),
       }),
       judge: services.quizEngines.judge,
       chunks: sampled,

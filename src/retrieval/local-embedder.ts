@@ -132,3 +132,12 @@ export class LocalEmbedder implements Embedder {
     return vec;
   }
 }
+
+/**
+ * The embedder when it measures meaning, undefined for the hashing one: its similarity is shared spelling,
+ * which the offline engines already score by terms, so ranking sentences or picking distractors by it would
+ * count the same evidence twice.
+ */
+export function meaningEmbedder(embedder: Embedder | undefined): Embedder | undefined {
+  return embedder && !(embedder instanceof LocalEmbedder) ? embedder : undefined;
+}

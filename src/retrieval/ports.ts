@@ -54,6 +54,11 @@ export interface EmbedOptions {
    * ignore it.
    */
   input?: 'passage' | 'query';
+  /**
+   * Someone is waiting for these (an answer ranking its sentences): they go ahead of bulk work such as a
+   * book being ingested, as queries do. Queries are always urgent.
+   */
+  urgent?: boolean;
 }
 
 export interface Embedder {

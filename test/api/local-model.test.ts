@@ -8,12 +8,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { rankSentences } from '../../src/conversations/engine/extractive-engine.ts';
 import { Room } from '../../src/entities/room.ts';
 import { checkLocalModels } from '../../src/retrieval/model/local-embedders.ts';
-import { SearchDocument } from '../generated/operations.ts';
+import { GenerateQuizDocument, SearchDocument } from '../generated/operations.ts';
 import { type Actor, call, createRoom, createUser } from '../helpers/client.ts';
+import { ask, collectStream, startConversation } from '../helpers/conversations.ts';
 import { makePdf, uploadFile, waitForDocument } from '../helpers/documents.ts';
+import {
+  ISLAND_NOTES,
+  sameKindDistractors,
+  VENTS_PAGE,
+  VENTS_QUESTION,
+} from '../helpers/meaning-fixtures.ts';
 import { startApiProcess } from '../helpers/process.ts';
+import { followQuiz, loadQuiz } from '../helpers/quizzes.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { MODELS_DIR, modelPresent, reportMissingModel } from '../retrieval/model-fixture.ts';
 
@@ -75,6 +84,65 @@ describe.runIf(modelPresent)('the API on the local model', () => {
     const hybrid = await call(server.url, SearchDocument, { roomId, query: question }, owner.token);
     expect(hybrid.search[0]?.chunk.text).toMatch(/neon/);
   });
+
+  /** A room of its own holding one PDF page of `lines`, READY. */
+  async function roomWith(lines: string[]): Promise<string> {
+    const id = (await createRoom(server.url, owner)).id;
+    const upload = await uploadFile(
+      server.url,
+      owner.token,
+      id,
+      await makePdf([lines], { fontSize: 9 }),
+      'notes.pdf',
+    );
+    const done = await waitForDocument(server.url, owner.token, upload.body.data!.uploadDocument.id, 120_000);
+    expect(done.status).toBe('READY');
+    return id;
+  }
+
+  it('answers offline with the sentence that means the answer, where word overlap picks another', async () => {
+    // By terms alone the first sentence wins: it repeats "volcanic vents" and says nothing of a gas.
+    const byTerms = rankSentences(VENTS_QUESTION, [
+      {
+        chunkId: 'c',
+        documentId: 'd',
+        documentTitle: 'notes',
+        text: VENTS_PAGE.join(' '),
+        pageStart: 1,
+        pageEnd: 1,
+        score: 1,
+      },
+    ]);
+    expect(byTerms[0]!.text).toMatch(/^Tourists/);
+
+    const room = await roomWith(VENTS_PAGE);
+    const conversation = await startConversation(server.url, owner.token, room);
+    const message = await ask(server.url, owner.token, conversation.id, VENTS_QUESTION);
+    const last = (await collectStream(server.wsUrl, owner.token, message.id)).at(-1)!;
+    expect(last.message).toMatchObject({
+      status: 'COMPLETE',
+      engine: 'offline-extractive',
+      model: 'extractive-v2+bge-small-en-v1.5-q8:384',
+    });
+    expect(last.content).toMatch(/^The vents release mostly neon\b.*\[1\]/);
+    expect(last.message!.citations[0]!.quote).toMatch(/neon/);
+  }, 120_000);
+
+  it('makes quizzes whose wrong options are near the answer in meaning: a gas for a gas, a rock for a rock', async () => {
+    const room = await roomWith(ISLAND_NOTES);
+    const { generateQuiz } = await call(
+      server.url,
+      GenerateQuizDocument,
+      { input: { roomId: room, questionCount: 16, kinds: ['MULTIPLE_CHOICE'] } },
+      owner.token,
+    );
+    expect((await followQuiz(server.wsUrl, owner.token, generateQuiz.id)).at(-1)!.status).toBe('READY');
+    const quiz = await loadQuiz(server.url, owner.token, generateQuiz.id);
+    const { same, total } = sameKindDistractors(quiz.questions.edges.map((e) => e.node));
+    // By shape alone about a third are of the answer's kind (test/retrieval/quiz-meaning.test.ts).
+    expect(total).toBeGreaterThanOrEqual(12);
+    expect(same / total).toBeGreaterThanOrEqual(0.6);
+  }, 180_000);
 });
 
 const blendPresent = (await checkLocalModels(MODELS_DIR, 'bge-small+e5-small-q8')).ok;
@@ -164,6 +232,28 @@ describe('a server whose local model is missing', () => {
         expect.stringContaining(
           `→ fetch the local model with \`MODELS_DIR=${emptyModels} npm run models:fetch\``,
         ),
+      );
+    } finally {
+      await api.stop();
+    }
+  });
+});
+
+describe.runIf(modelPresent)('`npm start` with the local model installed', () => {
+  it('names the model in the start banner, and the answers it ranks', async () => {
+    const api = await startApiProcess({
+      DATABASE_URL: inject('databaseUrl'),
+      JOB_QUEUE_SCHEMA: 'jobs_local_model_banner',
+      EMBEDDER: 'local-model',
+      MODELS_DIR,
+    });
+    try {
+      expect(api.logs).toContainEqual(
+        expect.stringMatching(/^\s+embedder\s+bge-small-en-v1\.5-q8:384 \(local model in /),
+      );
+      // The offline engines rank by meaning with it.
+      expect(api.logs).toContainEqual(
+        expect.stringMatching(/^\s+answers\s+offline extractive by terms \+ meaning \(no LLM set\)/),
       );
     } finally {
       await api.stop();

@@ -42,7 +42,7 @@ describe('the start banner', () => {
     });
     expect(line(lines, 'data dir')?.value).toBe('/srv/studyroom (the database in postgres/)');
     expect(line(lines, 'vector store')?.value).toBe('PostgreSQL (the same database)');
-    expect(line(lines, 'answers')?.value).toMatch(/^offline extractive/);
+    expect(line(lines, 'answers')?.value).toBe('offline extractive by terms (no LLM set)');
     expect(line(lines, 'pub/sub')?.value).toBe('in-process (one instance)');
   });
 

@@ -1,13 +1,16 @@
 /**
- * The offline answer engine: no model, the answer is the best sentences of the supplied sources, quoted
- * verbatim and cited. Sentences are ranked by idf-weighted coverage of the query's terms (idf over the
- * sentences of the supplied sources, so words every sentence shares count little), with a small bonus for
- * sentences early in their chunk and in higher-ranked chunks, then picked with MMR so the answer does not
- * say the same thing twice.
+ * The offline answer engine: no language model, the answer is the best sentences of the supplied sources,
+ * quoted verbatim and cited. Sentences are ranked by idf-weighted coverage of the query's terms (idf over
+ * the sentences of the supplied sources, so words every sentence shares count little) and, with an
+ * embedder, by how close each sentence's embedding is to the question's (so "which gas escapes" finds
+ * "the vents release mostly neon"), with a small bonus for sentences early in their chunk and in
+ * higher-ranked chunks, then picked with MMR so the answer does not say the same thing twice.
  */
+import type { Embedder } from '../../retrieval/ports.ts';
 import { analyze } from '../../retrieval/text-analysis.ts';
 import { stripMarkers } from './context-pack.ts';
 import { overlap, type Sentence, sentencesOf, TermWeights } from './passages.ts';
+import { SentenceVectors } from './sentence-vectors.ts';
 import type { AnswerEngine, AnswerInput, AnswerResult, SourceChunk } from './types.ts';
 
 export const NOT_COVERED_ANSWER = 'The material in this room does not cover that.';
@@ -29,6 +32,14 @@ export interface ExtractiveOptions {
   wordsPerDelta?: number;
   /** MMR trade-off: 1 = relevance only, 0 = diversity only. */
   lambda?: number;
+  /** Ranks by meaning as well as by terms (the server's embedder); terms only without one. */
+  embedder?: Embedder;
+  /** Sentence vectors kept between answers; the engine makes one for its embedder. */
+  sentenceVectors?: SentenceVectors;
+  /** Share of a sentence's relevance that comes from meaning when an embedder is set (0.5). */
+  meaningWeight?: number;
+  /** Most sentences embedded per answer (40): the best by terms and the top two sources' others. */
+  maxEmbedded?: number;
 }
 
 export interface RankedSentence {
@@ -36,12 +47,14 @@ export interface RankedSentence {
   /** 1-based source index: the `[n]` to cite. */
   sourceIndex: number;
   coverage: number;
+  /** Cosine of the sentence's and the question's embeddings, relative to the best sentence's (0..1). */
+  meaning?: number;
   relevance: number;
   terms: Set<string>;
 }
 
 interface Candidate extends RankedSentence {
-  position: number;
+  positionBonus: number;
 }
 
 function isUsable(s: Sentence): boolean {
@@ -51,30 +64,97 @@ function isUsable(s: Sentence): boolean {
   return statement && words >= 4 && s.text.length <= 700;
 }
 
-/** Candidate sentences of the sources scored against the query, best first. */
-export function rankSentences(query: string, sources: SourceChunk[]): RankedSentence[] {
-  const queryTerms = [...new Set(analyze(query).filter((t) => !QUERY_NOISE.has(t)))];
-  if (queryTerms.length === 0) return [];
+function queryTermsOf(query: string): string[] {
+  return [...new Set(analyze(query).filter((t) => !QUERY_NOISE.has(t)))];
+}
+
+/** Every usable sentence of the sources with its term coverage (0 included), in source order. */
+function candidates(queryTerms: string[], sources: SourceChunk[]): Candidate[] {
   const perSource = sources.map((s) => sentencesOf(s.text));
   const weights = new TermWeights(perSource.flat().map((s) => s.terms));
-  const candidates: Candidate[] = [];
+  const out: Candidate[] = [];
   perSource.forEach((sentences, i) => {
     for (const s of sentences) {
       if (!isUsable(s)) continue;
       const coverage = weights.coverage(queryTerms, s.terms);
-      if (coverage === 0) continue;
       const positionBonus = 0.04 / (1 + s.position) + 0.04 / (1 + i);
-      candidates.push({
+      out.push({
         text: s.text,
         sourceIndex: i + 1,
         coverage,
         relevance: coverage + positionBonus,
         terms: s.terms,
-        position: s.position,
+        positionBonus,
       });
     }
   });
-  return candidates.sort((a, b) => b.relevance - a.relevance);
+  return out;
+}
+
+const byRelevance = (a: RankedSentence, b: RankedSentence) => b.relevance - a.relevance;
+
+/** Candidate sentences of the sources scored against the query's terms, best first. */
+export function rankSentences(query: string, sources: SourceChunk[]): RankedSentence[] {
+  const queryTerms = queryTermsOf(query);
+  if (queryTerms.length === 0) return [];
+  return candidates(queryTerms, sources)
+    .filter((c) => c.coverage > 0)
+    .sort(byRelevance);
+}
+
+/**
+ * Candidate sentences scored by terms and meaning, best first. Embedded: the best `maxEmbedded` by terms,
+ * and the top two sources' sentences that share no term with the question (a paraphrase can be the answer);
+ * in one batch that jumps the embedder's queue. The rest keep their term score. Without an embedder, or
+ * when it fails, the ranking is by terms alone.
+ */
+export async function rankSentencesByMeaning(
+  query: string,
+  sources: SourceChunk[],
+  options: ExtractiveOptions & { signal?: AbortSignal } = {},
+): Promise<RankedSentence[]> {
+  const { embedder } = options;
+  const queryTerms = queryTermsOf(query);
+  if (!embedder || queryTerms.length === 0) return rankSentences(query, sources);
+  const all = candidates(queryTerms, sources).sort(byRelevance);
+  const pool = all.filter((c) => c.coverage > 0 || c.sourceIndex <= 2).slice(0, options.maxEmbedded ?? 40);
+  let vectors: Float32Array[];
+  let queryVector: Float32Array;
+  try {
+    [vectors, [queryVector!]] = await Promise.all([
+      (options.sentenceVectors ?? new SentenceVectors(embedder)).embed(
+        pool.map((c) => c.text),
+        options.signal,
+      ),
+      embedder.embed([query], { input: 'query', signal: options.signal }),
+    ]);
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    return rankSentences(query, sources);
+  }
+  const cosines = vectors.map((v) => cosine(v, queryVector));
+  const best = Math.max(...cosines, 1e-6);
+  const weight = options.meaningWeight ?? 0.5;
+  pool.forEach((c, i) => {
+    c.meaning = Math.max(0, cosines[i]!) / best;
+    c.relevance = (1 - weight) * c.coverage + weight * c.meaning + c.positionBonus;
+  });
+  const embedded = new Set(pool);
+  // Sentences not embedded (past the cap) rank by terms at the same scale, so they never jump ahead.
+  for (const c of all) if (!embedded.has(c)) c.relevance = (1 - weight) * c.coverage + c.positionBonus;
+  return all.filter((c) => c.coverage > 0 || embedded.has(c)).sort(byRelevance);
+}
+
+function cosine(a: Float32Array, b: Float32Array): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let k = 0; k < a.length; k++) {
+    dot += a[k]! * b[k]!;
+    na += a[k]! * a[k]!;
+    nb += b[k]! * b[k]!;
+  }
+  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
 }
 
 /** MMR over ranked sentences: the best one, then those relevant and unlike what is already picked. */
@@ -127,18 +207,23 @@ function quotable(sentence: string): string {
 
 export class ExtractiveAnswerEngine implements AnswerEngine {
   readonly name = 'offline-extractive';
-  readonly model = 'extractive-v1';
+  /** `extractive-v1` by terms alone; `extractive-v2+<embedder id>` by terms and meaning. */
+  readonly model: string;
   private readonly options: ExtractiveOptions;
 
   constructor(options: ExtractiveOptions = {}) {
-    this.options = options;
+    const { embedder } = options;
+    this.options = embedder ? { sentenceVectors: new SentenceVectors(embedder), ...options } : options;
+    this.model = embedder ? `extractive-v2+${embedder.id}` : 'extractive-v1';
   }
 
   /** The answer text for a query, without streaming. */
-  compose(query: string, sources: SourceChunk[]): string {
-    const ranked = rankSentences(query, sources);
-    if (ranked.length === 0 || ranked[0].coverage < (this.options.minCoverage ?? 0.3))
-      return NOT_COVERED_ANSWER;
+  async compose(query: string, sources: SourceChunk[], signal?: AbortSignal): Promise<string> {
+    const ranked = await rankSentencesByMeaning(query, sources, { ...this.options, signal });
+    // Covered when some sentence holds enough of the question's terms: meaning reorders, it never makes
+    // an unrelated page count as an answer.
+    const coverage = Math.max(0, ...ranked.map((s) => s.coverage));
+    if (coverage < (this.options.minCoverage ?? 0.3)) return NOT_COVERED_ANSWER;
     return selectSentences(ranked, this.options)
       .map((s) => `${quotable(s.text)} [${s.sourceIndex}]`)
       .join(' ');
@@ -146,7 +231,11 @@ export class ExtractiveAnswerEngine implements AnswerEngine {
 
   async answer(input: AnswerInput): Promise<AnswerResult> {
     input.signal.throwIfAborted();
-    const text = this.compose(input.standaloneQuery.trim() || input.question, input.sources);
+    const text = await this.compose(
+      input.standaloneQuery.trim() || input.question,
+      input.sources,
+      input.signal,
+    );
     for (const delta of wordDeltas(text, this.options.wordsPerDelta ?? 3)) {
       // Yield between deltas so many answers stream side by side instead of one after another.
       await new Promise(setImmediate);

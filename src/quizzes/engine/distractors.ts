@@ -1,11 +1,13 @@
 /**
  * Wrong options of the same kind as the answer: other names for a name, other technical terms for a term
- * (same shape: acronym for acronym, one word for one word), and for numbers, years and percentages values
- * that are close but different, written in the answer's own format and unit.
+ * (same shape: acronym for acronym, one word for one word), nearest in meaning when the room's terms are
+ * embedded (TermSimilarity), and for numbers, years and percentages values that are close but different,
+ * written in the answer's own format and unit.
  */
 
 import { containsPhrase, contentTokens } from '../../text/normalize.ts';
 import { type Random, shuffled } from './random.ts';
+import type { TermSimilarity } from './term-similarity.ts';
 import type { TermCandidate, Vocabulary, VocabularyTerm } from './vocabulary.ts';
 
 export type AnswerTerm = TermCandidate & { term: VocabularyTerm };
@@ -17,11 +19,12 @@ export function pickDistractors(
   vocabulary: Vocabulary,
   random: Random,
   count = 3,
+  similarity?: TermSimilarity,
 ): string[] | undefined {
   const numeric = answer.kind === 'NUMBER' || answer.kind === 'YEAR' || answer.kind === 'PERCENT';
   const picked = numeric
     ? numericDistractors(answer, sentence, vocabulary, random, count)
-    : wordDistractors(answer, sentence, vocabulary, random, count);
+    : wordDistractors(answer, sentence, vocabulary, random, count, similarity);
   return picked.length >= count ? picked.slice(0, count) : undefined;
 }
 
@@ -31,10 +34,11 @@ function wordDistractors(
   vocabulary: Vocabulary,
   random: Random,
   count: number,
+  similarity?: TermSimilarity,
 ): string[] {
   const answerTokens = new Set(contentTokens(answer.surface));
   const answerLower = answer.surface.toLowerCase();
-  const pool = vocabulary
+  const ranked = vocabulary
     .ofKind(answer.kind)
     .filter((t) => {
       if (t.key === answer.term.key || Boolean(t.acronym) !== Boolean(answer.term.acronym)) return false;
@@ -42,23 +46,44 @@ function wordDistractors(
       if (lower.includes(answerLower) || answerLower.includes(lower)) return false;
       // Sharing a content word ("Prince Henry" / "Henry the Navigator") makes a near-synonym.
       if (contentTokens(t.text).some((w) => answerTokens.has(w))) return false;
-      return !containsPhrase(sentence, t.text);
+      if (containsPhrase(sentence, t.text)) return false;
+      // Nearly the same meaning ("heart attack" / "myocardial infarction") would be a second right answer.
+      return (similarity?.of(t, answer.term) ?? 0) < NEAR_SYNONYM;
     })
-    .map((t) => ({
-      t,
+    .map((t) => {
       // Closer first: from the same text (same topic), same number of words, both plural or both not,
-      // similar length; then by how characteristic of the room it is.
-      distance:
+      // similar length; then by how characteristic of the room it is. With embeddings, nearness in meaning
+      // leads: a small model's cosines between single terms spread over ~0.2, so 0.03 more counts as much
+      // as one word fewer of difference, and the shape rules break ties.
+      const shape =
         (sharesText(t, answer.term) ? 0 : 4) +
         Math.abs(t.words - answer.term.words) * 3 +
         (plural(t.text) === plural(answer.surface) ? 0 : 1) +
-        Math.abs(t.text.length - answer.surface.length) / 6,
-    }))
-    .sort((a, b) => a.distance - b.distance || b.t.score - a.t.score)
-    .slice(0, count * 2 + 2)
-    .map((x) => x.t);
-  return drawDistinct(pool, count, random, (t) => t.text);
+        Math.abs(t.text.length - answer.surface.length) / 6;
+      const cosine = similarity?.of(t, answer.term);
+      return { t, distance: cosine === undefined ? shape : 100 * (1 - cosine) + shape / 2 };
+    })
+    .sort((a, b) => a.distance - b.distance || b.t.score - a.t.score);
+  // The draw is random among the nearest distinct texts, for variety: by shape among twice as many as
+  // needed; by meaning only among those about as near as the `count`-th nearest (within 0.03 of cosine),
+  // since past the few near ones the next are already off topic.
+  const nearest: Array<{ text: string; distance: number }> = [];
+  const seen = new Set<string>();
+  for (const { t, distance } of ranked) {
+    const key = contentTokens(t.text).join(' ');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    nearest.push({ text: t.text, distance });
+  }
+  const cutoff = similarity ? (nearest[count - 1]?.distance ?? 0) + 3 : Number.POSITIVE_INFINITY;
+  const pool = nearest.slice(0, count * 2 + 2).filter((x) => x.distance <= cutoff);
+  return shuffled(
+    pool.map((x) => x.text),
+    random,
+  ).slice(0, count);
 }
+
+const NEAR_SYNONYM = 0.93;
 
 function sharesText(a: VocabularyTerm, b: VocabularyTerm): boolean {
   for (const i of a.texts) if (b.texts.has(i)) return true;
@@ -67,21 +92,6 @@ function sharesText(a: VocabularyTerm, b: VocabularyTerm): boolean {
 
 function plural(text: string): boolean {
   return /[^s]s$/.test(text);
-}
-
-function drawDistinct<T>(pool: T[], count: number, random: Random, text: (item: T) => string): string[] {
-  const left = [...pool];
-  const out: string[] = [];
-  const seen = new Set<string>();
-  while (out.length < count && left.length > 0) {
-    const [item] = left.splice(Math.floor(random() * left.length), 1);
-    const value = text(item);
-    const key = contentTokens(value).join(' ');
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(value);
-  }
-  return out;
 }
 
 function numericDistractors(

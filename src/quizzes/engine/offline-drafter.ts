@@ -5,9 +5,11 @@
  * with its term swapped for a distractor). The evidence quote is the sentence, verbatim.
  */
 
+import type { Embedder } from '../../retrieval/ports.ts';
 import { containsPhrase, contentTokens, wordCount } from '../../text/normalize.ts';
 import { type AnswerTerm, pickDistractors } from './distractors.ts';
 import { hashSeed, type Random, seededRandom, shuffled } from './random.ts';
+import { TermSimilarity } from './term-similarity.ts';
 import type { DraftRequest, QuestionDraft, QuestionKind, QuizDrafter, QuizSourceChunk } from './types.ts';
 import { buildVocabulary, proseSentences, type Vocabulary } from './vocabulary.ts';
 
@@ -15,6 +17,8 @@ export interface OfflineDrafterOptions {
   seed?: number | string;
   /** The room's vocabulary (built from all its chunks); by default, built from the chunks drafted from. */
   vocabulary?: Vocabulary;
+  /** Embeds the vocabulary so distractors are near the answer in meaning; by shape only without one. */
+  embedder?: Embedder;
 }
 
 interface Candidate {
@@ -45,14 +49,20 @@ export class OfflineQuizDrafter implements QuizDrafter {
   readonly name = 'offline-terms';
   private readonly seed: number | string;
   private readonly vocabulary?: Vocabulary;
+  private readonly embedder?: Embedder;
+  /** Embedded once, on the first round, for the vocabulary of that round. */
+  private similarity?: Promise<TermSimilarity | undefined>;
 
   constructor(options: OfflineDrafterOptions = {}) {
     this.seed = options.seed ?? 0;
     this.vocabulary = options.vocabulary;
+    this.embedder = options.embedder;
   }
 
   async draft(input: DraftRequest): Promise<QuestionDraft[]> {
     const vocabulary = this.vocabulary ?? buildVocabulary(input.chunks.map((c) => c.text));
+    if (this.embedder) this.similarity ??= TermSimilarity.of(vocabulary, this.embedder, input.signal);
+    const similarity = await this.similarity;
     const random = seededRandom(hashSeed('offline', this.seed, input.round));
     const avoid = input.avoid.map((p) => new Set(contentTokens(p)));
     const queues = input.chunks
@@ -71,7 +81,7 @@ export class OfflineQuizDrafter implements QuizDrafter {
         const wanted = kinds[out.length % kinds.length];
         const tryOrder = [wanted, ...kinds.filter((k) => k !== wanted)];
         for (const kind of tryOrder) {
-          const question = buildQuestion(kind, candidate, vocabulary, random);
+          const question = buildQuestion(kind, candidate, vocabulary, random, similarity);
           if (question) {
             out.push(question);
             break;
@@ -129,6 +139,7 @@ function buildQuestion(
   candidate: Candidate,
   vocabulary: Vocabulary,
   random: Random,
+  similarity?: TermSimilarity,
 ): QuestionDraft | undefined {
   const { sentence, chunk } = candidate;
   const evidence = { chunkId: chunk.chunkId, quote: sentence };
@@ -147,7 +158,7 @@ function buildQuestion(
       };
     }
     if (kind === 'MULTIPLE_CHOICE') {
-      const distractors = pickDistractors(term, sentence, vocabulary, random, 3);
+      const distractors = pickDistractors(term, sentence, vocabulary, random, 3, similarity);
       if (!distractors) continue;
       return {
         kind,
@@ -160,7 +171,8 @@ function buildQuestion(
       };
     }
     const tf = { kind, options: ['True', 'False'], evidence, difficulty: 'easy' as const };
-    const swap = random() < 0.5 ? pickDistractors(term, sentence, vocabulary, random, 1)?.[0] : undefined;
+    const swap =
+      random() < 0.5 ? pickDistractors(term, sentence, vocabulary, random, 1, similarity)?.[0] : undefined;
     if (swap) {
       const statement = sentence.slice(0, term.start) + swap + sentence.slice(term.end);
       return {

@@ -87,7 +87,7 @@ export class LocalModelEmbedder implements Embedder {
       options.signal?.throwIfAborted();
       const vectors = this.submit(
         indexes.map((i) => prefix + (texts[i] || ' ')),
-        input,
+        input === 'query' || options.urgent ? 'query' : 'passage',
       );
       pending.push(
         vectors.then((flat) => {
@@ -137,11 +137,11 @@ export class LocalModelEmbedder implements Embedder {
     return tasks;
   }
 
-  private submit(texts: string[], input: 'query' | 'passage'): Promise<Float32Array> {
+  private submit(texts: string[], queue: 'query' | 'passage'): Promise<Float32Array> {
     if (this.closed) return Promise.reject(new Error('the embedder is shut down'));
     if (this.startupFailure) return Promise.reject(this.startupFailure);
     return new Promise((resolve, reject) => {
-      this.queues[input].push({ id: this.nextId++, texts, resolve, reject });
+      this.queues[queue].push({ id: this.nextId++, texts, resolve, reject });
       this.dispatch();
     });
   }

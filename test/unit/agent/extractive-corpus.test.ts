@@ -28,8 +28,8 @@ describeCorpus('extractive answers on the TraceMonkey paper', () => {
     }));
   });
 
-  it('finds the interpreter TraceMonkey extends and cites a chunk that says so', () => {
-    const text = new ExtractiveAnswerEngine().compose(
+  it('finds the interpreter TraceMonkey extends and cites a chunk that says so', async () => {
+    const text = await new ExtractiveAnswerEngine().compose(
       'Which JavaScript interpreter is TraceMonkey built on?',
       sources,
     );
@@ -42,8 +42,8 @@ describeCorpus('extractive answers on the TraceMonkey paper', () => {
     for (const c of v.citations) expect(sources[c.index - 1].text).toContain(c.quote);
   });
 
-  it('declines a question the paper does not answer', () => {
-    expect(new ExtractiveAnswerEngine().compose('What is the capital of France?', sources)).toBe(
+  it('declines a question the paper does not answer', async () => {
+    expect(await new ExtractiveAnswerEngine().compose('What is the capital of France?', sources)).toBe(
       NOT_COVERED_ANSWER,
     );
   });
