@@ -12,7 +12,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Embedder, EmbedOptions } from '../ports.ts';
 import { type LocalModel, modelEmbedderId } from './catalog.ts';
-import type { ModelWorkerData, ModelWorkerReply } from './model-worker.ts';
+import type { ModelWorkerData, ModelWorkerReply, ModelWorkerRequest } from './model-worker.ts';
 
 export interface LocalModelEmbedderOptions {
   modelsDir: string;
@@ -112,7 +112,9 @@ export class LocalModelEmbedder implements Embedder {
     for (const task of [...this.queues.query, ...this.queues.passage]) task.reject(error);
     this.queues.query.length = 0;
     this.queues.passage.length = 0;
-    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+    // Each thread is asked to end itself after its current pass (terminating one mid-pass aborts the
+    // process); one that has not within CLOSE_GRACE_MS is terminated.
+    await Promise.all(this.slots.map((slot) => closeWorker(slot.worker)));
     this.slots.length = 0;
   }
 
@@ -209,4 +211,17 @@ export class LocalModelEmbedder implements Embedder {
     }
     this.dispatch();
   }
+}
+
+const CLOSE_GRACE_MS = 30_000;
+
+async function closeWorker(worker: Worker): Promise<void> {
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  worker.postMessage({ type: 'close' } satisfies ModelWorkerRequest);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), CLOSE_GRACE_MS);
+  });
+  if ((await Promise.race([exited, late])) === 'late') await worker.terminate();
+  clearTimeout(timer);
 }

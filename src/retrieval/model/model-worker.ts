@@ -22,7 +22,8 @@ export interface ModelWorkerData {
   nice: number;
 }
 
-export type ModelWorkerRequest = { id: number; texts: string[] };
+/** Texts to embed, or `close`: finish the task running, release the session, end the thread. */
+export type ModelWorkerRequest = { id: number; texts: string[] } | { type: 'close' };
 export type ModelWorkerReply =
   | { type: 'ready' }
   | { type: 'failed'; message: string }
@@ -43,7 +44,9 @@ type Tokenizer = (
   texts: string[],
   options: { padding: boolean; truncation: boolean; max_length: number },
 ) => Promise<Record<string, { dims: number[]; data: ArrayLike<bigint | number> }>>;
-type Model = (inputs: unknown) => Promise<{ last_hidden_state: { dims: number[]; data: Float32Array } }>;
+type Model = ((inputs: unknown) => Promise<{ last_hidden_state: { dims: number[]; data: Float32Array } }>) & {
+  dispose?: () => Promise<unknown>;
+};
 
 let tokenizer: Tokenizer;
 let model: Model;
@@ -72,14 +75,37 @@ try {
   process.exit(1);
 }
 
+// Ending the thread from outside (Worker.terminate) while ONNX Runtime has work in flight aborts the
+// whole process ("terminate called after throwing an instance of 'Napi::Error'"), so the pool asks the
+// thread to close and it ends itself once nothing runs.
+let running = 0;
+let closing = false;
+async function endIfIdle(): Promise<void> {
+  if (!closing || running > 0) return;
+  await model.dispose?.().catch(() => {});
+  port.close();
+  process.exit(0);
+}
+
 port.on('message', (request: ModelWorkerRequest) => {
-  embedAll(request.texts).then(
-    (vectors) =>
-      port.postMessage({ id: request.id, type: 'done', vectors } satisfies ModelWorkerReply, [
-        vectors.buffer as ArrayBuffer,
-      ]),
-    (error) => port.postMessage({ id: request.id, type: 'error', message: messageOf(error) }),
-  );
+  if ('type' in request) {
+    closing = true;
+    void endIfIdle();
+    return;
+  }
+  running++;
+  embedAll(request.texts)
+    .then(
+      (vectors) =>
+        port.postMessage({ id: request.id, type: 'done', vectors } satisfies ModelWorkerReply, [
+          vectors.buffer as ArrayBuffer,
+        ]),
+      (error) => port.postMessage({ id: request.id, type: 'error', message: messageOf(error) }),
+    )
+    .finally(() => {
+      running--;
+      void endIfIdle();
+    });
 });
 
 /** Row-major [texts × dims], L2-normalised. */
