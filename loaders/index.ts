@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Conversation, Message } from '../src/entities/conversation.ts';
 import { Chunk, Document } from '../src/entities/document.ts';
 import { Card, Deck } from '../src/entities/flashcard.ts';
+import { LiveQuizSession } from '../src/entities/live.ts';
 import { Question, Quiz, QuizAttempt } from '../src/entities/quiz.ts';
 import { Room, RoomMember } from '../src/entities/room.ts';
 import { StudyGuide } from '../src/entities/study-guide.ts';
@@ -13,6 +14,7 @@ import {
 import { documentsByRoomLoader, editorsOnlyDocumentsLoader } from './documents.ts';
 import { cardsByDeckLoader, decksByRoomLoader } from './flashcards.ts';
 import { entityByIdLoader } from './group.ts';
+import { viewerPlaysInLoader } from './live.ts';
 import {
   answeredByViewerLoader,
   answersByAttemptLoader,
@@ -21,7 +23,7 @@ import {
   questionsByQuizLoader,
   quizzesByRoomLoader,
 } from './quizzes.ts';
-import { membersByRoomLoader, viewerRoleLoader } from './rooms.ts';
+import { membersByRoomLoader, viewerInvitedToLoader, viewerRoleLoader } from './rooms.ts';
 import { studyGuidesByRoomLoader } from './study-guides.ts';
 import { sharesRoomWithViewerLoader, userByIdLoader } from './users.ts';
 
@@ -34,6 +36,7 @@ export function createLoaders(em: EntityManager, viewerId: string | null, batch 
     roomMemberById: entityByIdLoader(em, RoomMember, o),
     membersByRoom: membersByRoomLoader(em, o, (user) => userById.prime(user.id, user)),
     viewerRole: viewerRoleLoader(em, viewerId, o),
+    viewerInvitedTo: viewerInvitedToLoader(em, viewerId, o),
     userById,
     sharesRoomWithViewer: sharesRoomWithViewerLoader(em, viewerId, o),
     documentById: entityByIdLoader(em, Document, o),
@@ -60,6 +63,8 @@ export function createLoaders(em: EntityManager, viewerId: string | null, batch 
     studyGuideById: entityByIdLoader(em, StudyGuide, o),
     studyGuidesByRoom: studyGuidesByRoomLoader(em, viewerId, o),
     liveOpenQuestion: liveOpenQuestionLoader(em, o),
+    liveSessionById: entityByIdLoader(em, LiveQuizSession, o),
+    viewerPlaysIn: viewerPlaysInLoader(em, viewerId, o),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { RoomMember, type RoomRole } from '../src/entities/room.ts';
+import { User } from '../src/entities/user.ts';
 import type { LoaderOptions } from './group.ts';
 import { findRows, groupBy, type ReadModel } from './group.ts';
 import { USER_PROFILE, type UserView } from './users.ts';
@@ -48,5 +49,21 @@ export function viewerRoleLoader(em: EntityManager, viewerId: string | null, opt
     );
     const byRoom = new Map(memberships.map((m) => [m.room.id, m.role]));
     return roomIds.map((id) => byRoom.get(id) ?? null);
+  }, options);
+}
+
+/** Per room: whether the viewer has a pending invitation to it (by their email, as it was invited). */
+export function viewerInvitedToLoader(em: EntityManager, viewerId: string | null, options?: LoaderOptions) {
+  return new DataLoader<string, boolean>(async (roomIds) => {
+    const viewer = viewerId && (await em.findOne(User, viewerId, { fields: ['email'] }));
+    if (!viewer) return roomIds.map(() => false);
+    const invitations = await findRows<RoomMember, Pick<RoomMemberView, 'room'>>(
+      em,
+      RoomMember,
+      { email: viewer.email, room: { $in: [...roomIds] }, status: 'INVITED' },
+      { fields: ['room'] },
+    );
+    const invited = new Set(invitations.map((invitation) => invitation.room.id));
+    return roomIds.map((id) => invited.has(id));
   }, options);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { authorize } from '../schema/access.ts';
 import { builder } from '../schema/builder.ts';
 import { AuthPayloadRef, UserRef } from '../schema/user.ts';
 import { changePassword, signIn, signOut, signUp } from '../src/auth/auth-service.ts';
@@ -36,6 +37,7 @@ const ChangePasswordInput = builder.inputType('ChangePasswordInput', {
 
 builder.queryFields((t) => ({
   me: t.field({
+    authScopes: authorize('me'),
     type: UserRef,
     nullable: true,
     description: 'The signed-in user, or null for anonymous callers',
@@ -46,12 +48,14 @@ builder.queryFields((t) => ({
 
 builder.mutationFields((t) => ({
   signUp: t.field({
+    authScopes: authorize('signUp'),
     type: AuthPayloadRef,
     args: { input: t.arg({ type: SignUpInput, required: true }) },
     resolve: (_root, { input }, context) =>
       signUp(context.em, context.services, context.clientAddress, input),
   }),
   signIn: t.field({
+    authScopes: authorize('signIn'),
     type: AuthPayloadRef,
     args: { input: t.arg({ type: SignInInput, required: true }) },
     resolve: (_root, { input }, context) =>
@@ -59,14 +63,14 @@ builder.mutationFields((t) => ({
   }),
   signOut: t.boolean({
     description: 'Signs out everywhere: every token of the viewer (this one too) stops working',
-    authScopes: { signedIn: true },
+    authScopes: authorize('signOut'),
     resolve: (_root, _args, context) => signOut(context.em, context.services, context.viewer!.id),
   }),
   changePassword: t.field({
     type: AuthPayloadRef,
     description: 'Needs the current password; every earlier token stops working, the returned one is new',
     args: { input: t.arg({ type: ChangePasswordInput, required: true }) },
-    authScopes: { signedIn: true },
+    authScopes: authorize('changePassword'),
     resolve: (_root, { input }, context) =>
       changePassword(context.em, context.services, context.viewer!.id, context.clientAddress, input),
   }),

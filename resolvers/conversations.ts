@@ -1,6 +1,6 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
-import { readsEditorsOnly } from '../schema/access.ts';
+import { authorize, readsEditorsOnly } from '../schema/access.ts';
 import { builder } from '../schema/builder.ts';
 import { ConversationRef, MessageRef, MessageStreamEventRef } from '../schema/conversation.ts';
 import { RoomRef } from '../schema/room.ts';
@@ -8,13 +8,10 @@ import {
   askQuestion,
   deleteConversation,
   messageSnapshot,
-  ownConversation,
   startConversation,
 } from '../src/conversations/conversation-service.ts';
-import { notFound, unauthenticated } from '../src/errors.ts';
 import { liveSubscription } from '../src/pubsub.ts';
 import { deltasPerSubscriber } from '../src/stream-deltas.ts';
-import type { Context } from '../src/transport/context.ts';
 
 const StartConversationInput = builder.inputType('StartConversationInput', {
   fields: (t) => ({
@@ -33,18 +30,11 @@ const AskQuestionInput = builder.inputType('AskQuestionInput', {
   }),
 });
 
-/** The viewer must own the conversation and still be a member of its room. */
-async function conversationScope(context: Context, conversationId: string) {
-  if (!context.viewer) throw unauthenticated();
-  const conversation = await ownConversation(context.em, context.viewer.id, conversationId);
-  return { room: { roomId: conversation.room.id, role: 'VIEWER' as const } };
-}
-
 builder.mutationFields((t) => ({
   startConversation: t.field({
     type: ConversationRef,
     args: { input: t.arg({ type: StartConversationInput, required: true }) },
-    authScopes: (_root, args) => ({ room: { roomId: args.input.roomId.id, role: 'VIEWER' } }),
+    authScopes: authorize('startConversation'),
     resolve: (_root, { input }, context) =>
       startConversation(context.em, context.viewer!.id, { roomId: input.roomId.id, title: input.title }),
   }),
@@ -53,9 +43,9 @@ builder.mutationFields((t) => ({
     description:
       'Stores the question, starts the answer in the background and returns the STREAMING assistant message',
     args: { input: t.arg({ type: AskQuestionInput, required: true }) },
-    authScopes: (_root, args, context) => conversationScope(context, args.input.conversationId.id),
+    authScopes: authorize('askQuestion'),
     resolve: async (_root, { input }, context) => {
-      const conversation = await ownConversation(context.em, context.viewer!.id, input.conversationId.id);
+      const conversation = (await context.loaders.conversationById.load(input.conversationId.id))!;
       return askQuestion(context.em, context.services, conversation, input.question, {
         includeEditorsOnly: await readsEditorsOnly(context, conversation.room.id),
       });
@@ -64,9 +54,9 @@ builder.mutationFields((t) => ({
   deleteConversation: t.field({
     type: 'ID',
     args: { id: t.arg.globalID({ required: true, for: ConversationRef }) },
-    authScopes: (_root, args, context) => conversationScope(context, args.id.id),
+    authScopes: authorize('deleteConversation'),
     resolve: async (_root, args, context) => {
-      const conversation = await ownConversation(context.em, context.viewer!.id, args.id.id);
+      const conversation = (await context.loaders.conversationById.load(args.id.id))!;
       await deleteConversation(context.em, context.services.answers, conversation);
       return encodeGlobalID('Conversation', args.id.id);
     },
@@ -79,11 +69,7 @@ builder.subscriptionFields((t) => ({
     description:
       'An answer as it is written: the first event carries the whole text so far, then deltas, then a final event (done) with the stored message and citations',
     args: { messageId: t.arg.globalID({ required: true, for: MessageRef }) },
-    authScopes: async (_root, args, context) => {
-      const message = await context.loaders.messageById.load(args.messageId.id);
-      if (!message) throw notFound('Message');
-      return conversationScope(context, message.conversation.id);
-    },
+    authScopes: authorize('messageStream'),
     subscribe: (_root, args, context) =>
       liveSubscription(context, 'message:stream', args.messageId.id, {
         snapshot: () => messageSnapshot(context.em, context.services.answers, args.messageId.id),

@@ -1,6 +1,6 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
-import { readableDocument, readsEditorsOnly } from '../schema/access.ts';
+import { authorize, readsEditorsOnly } from '../schema/access.ts';
 import { builder } from '../schema/builder.ts';
 import {
   DocumentProgressRef,
@@ -18,23 +18,8 @@ import {
   uploadDocument,
 } from '../src/documents/document-service.ts';
 import { currentProgress } from '../src/documents/progress.ts';
-import type { RoomRole } from '../src/entities/room.ts';
-import { notFound } from '../src/errors.ts';
 import { liveSubscription } from '../src/pubsub.ts';
 import { searchRoom } from '../src/retrieval/search-service.ts';
-import type { Context } from '../src/transport/context.ts';
-
-/**
- * Scopes for an operation on a document: the viewer needs `role` in the document's room, and an editor-only
- * document is NOT_FOUND to a viewer, as a missing one.
- */
-function documentScope(role: RoomRole) {
-  return async (_root: unknown, args: { id: { id: string } }, context: Context) => {
-    const document = await readableDocument(context, args.id.id);
-    if (!document) throw notFound('Document');
-    return { room: { roomId: document.room.id, role } };
-  };
-}
 
 const UploadDocumentInput = builder.inputType('UploadDocumentInput', {
   fields: (t) => ({
@@ -69,7 +54,7 @@ builder.queryFields((t) => ({
       alpha: t.arg.float({ required: false, validate: z.number().min(0).max(1).nullish() }),
       documentIds: t.arg.globalIDList({ required: false, for: DocumentRef }),
     },
-    authScopes: (_root, args) => ({ room: { roomId: args.roomId.id, role: 'VIEWER' } }),
+    authScopes: authorize('search'),
     resolve: async (_root, args, context) =>
       searchRoom(context.em, context.services, {
         roomId: args.roomId.id,
@@ -88,7 +73,7 @@ builder.mutationFields((t) => ({
     description:
       'GraphQL multipart upload; returns at once with a QUEUED document (or the existing one for the same bytes)',
     args: { input: t.arg({ type: UploadDocumentInput, required: true }) },
-    authScopes: (_root, args) => ({ room: { roomId: args.input.roomId.id, role: 'EDITOR' } }),
+    authScopes: authorize('uploadDocument'),
     resolve: (_root, { input }, context) =>
       uploadDocument(context.em, context.services, context.viewer!.id, {
         roomId: input.roomId.id,
@@ -104,7 +89,7 @@ builder.mutationFields((t) => ({
       id: t.arg.globalID({ required: true, for: DocumentRef }),
       file: t.arg({ type: 'File', required: true }),
     },
-    authScopes: documentScope('EDITOR'),
+    authScopes: authorize('replaceDocument'),
     resolve: async (_root, args, context) =>
       replaceDocument(
         context.em,
@@ -119,8 +104,7 @@ builder.mutationFields((t) => ({
     description:
       'Who in the room reads the document: MEMBERS, or EDITORS only (kept out of viewers’ search, answers, citations, study guides and flashcards at once)',
     args: { input: t.arg({ type: SetDocumentVisibilityInput, required: true }) },
-    authScopes: (_root, args, context) =>
-      documentScope('EDITOR')(_root, { id: args.input.documentId }, context),
+    authScopes: authorize('setDocumentVisibility'),
     resolve: async (_root, { input }, context) =>
       setDocumentVisibility(
         context.em,
@@ -131,7 +115,7 @@ builder.mutationFields((t) => ({
   cancelDocumentIngestion: t.field({
     type: DocumentRef,
     args: { id: t.arg.globalID({ required: true, for: DocumentRef }) },
-    authScopes: documentScope('EDITOR'),
+    authScopes: authorize('cancelDocumentIngestion'),
     resolve: async (_root, args, context) =>
       cancelIngestion(context.em, context.services, (await context.loaders.documentById.load(args.id.id))!),
   }),
@@ -139,7 +123,7 @@ builder.mutationFields((t) => ({
     type: DocumentRef,
     description: 'Ingests a FAILED document again from its stored bytes; returns it QUEUED',
     args: { id: t.arg.globalID({ required: true, for: DocumentRef }) },
-    authScopes: documentScope('EDITOR'),
+    authScopes: authorize('retryDocumentIngestion'),
     resolve: async (_root, args, context) =>
       retryIngestion(context.em, context.services, (await context.loaders.documentById.load(args.id.id))!),
   }),
@@ -147,7 +131,7 @@ builder.mutationFields((t) => ({
     type: 'ID',
     description: 'Removes the document with its chunks, vectors and stored bytes; returns its global id',
     args: { id: t.arg.globalID({ required: true, for: DocumentRef }) },
-    authScopes: documentScope('EDITOR'),
+    authScopes: authorize('deleteDocument'),
     resolve: async (_root, args, context) => {
       await deleteDocument(
         context.em,
@@ -164,8 +148,7 @@ builder.subscriptionFields((t) => ({
     type: DocumentProgressRef,
     description: 'Ingestion stage and progress; the current state first, then live until READY or FAILED',
     args: { documentId: t.arg.globalID({ required: true, for: DocumentRef }) },
-    authScopes: async (_root, args, context) =>
-      documentScope('VIEWER')(_root, { id: args.documentId }, context),
+    authScopes: authorize('documentProgress'),
     subscribe: (_root, args, context) =>
       liveSubscription(context, 'document:progress', args.documentId.id, {
         snapshot: () => currentProgress(context.em, args.documentId.id),

@@ -1,16 +1,10 @@
 import { z } from 'zod';
+import { authorize } from '../schema/access.ts';
 import { builder } from '../schema/builder.ts';
 import { LiveQuizEventRef, LiveQuizSessionRef } from '../schema/live.ts';
 import { QuestionRef, QuizRef } from '../schema/quiz.ts';
-import { notFound } from '../src/errors.ts';
 import type { LiveQuizEvent } from '../src/events.ts';
-import {
-  joinLiveQuiz,
-  liveSessionFor,
-  nextLiveQuestion,
-  startLiveQuiz,
-  submitLiveAnswer,
-} from '../src/live/live-service.ts';
+import { joinLiveQuiz, nextLiveQuestion, startLiveQuiz, submitLiveAnswer } from '../src/live/live-service.ts';
 import { liveSubscription } from '../src/pubsub.ts';
 
 const SubmitLiveAnswerInput = builder.inputType('SubmitLiveAnswerInput', {
@@ -38,11 +32,7 @@ builder.mutationFields((t) => ({
       quizId: t.arg.globalID({ required: true, for: QuizRef }),
       questionSeconds: t.arg.int({ validate: z.number().int().min(5).max(600).nullish() }),
     },
-    authScopes: async (_root, args, context) => {
-      const quiz = await context.loaders.quizById.load(args.quizId.id);
-      if (!quiz) throw notFound('Quiz');
-      return { room: { roomId: quiz.room.id, role: 'EDITOR' } };
-    },
+    authScopes: authorize('startLiveQuiz'),
     resolve: async (_root, args, context) =>
       startLiveQuiz(
         context.em,
@@ -55,7 +45,7 @@ builder.mutationFields((t) => ({
   joinLiveQuiz: t.field({
     type: LiveQuizSessionRef,
     args: { joinCode: t.arg.string({ required: true, validate: z.string().trim().min(4).max(20) }) },
-    authScopes: { signedIn: true },
+    authScopes: authorize('joinLiveQuiz'),
     resolve: (_root, args, context) =>
       joinLiveQuiz(context.em, context.services, context.viewer!.id, args.joinCode, {
         socketId: context.socketId,
@@ -65,23 +55,23 @@ builder.mutationFields((t) => ({
     type: LiveQuizSessionRef,
     description: 'Host only: opens the next question with a deadline, or reveals the open one, or finishes',
     args: { sessionId: t.arg.globalID({ required: true, for: LiveQuizSessionRef }) },
-    authScopes: { signedIn: true },
+    authScopes: authorize('nextLiveQuestion'),
     resolve: async (_root, args, context) =>
       nextLiveQuestion(
         context.em,
         context.services,
-        await liveSessionFor(context.em, args.sessionId.id, context.viewer!.id, true),
+        (await context.loaders.liveSessionById.load(args.sessionId.id))!,
       ),
   }),
   submitLiveAnswer: t.field({
     type: LiveAnswerReceiptRef,
     args: { input: t.arg({ type: SubmitLiveAnswerInput, required: true }) },
-    authScopes: { signedIn: true },
+    authScopes: authorize('submitLiveAnswer'),
     resolve: async (_root, { input }, context) =>
       submitLiveAnswer(
         context.em,
         context.services,
-        await liveSessionFor(context.em, input.sessionId.id, context.viewer!.id),
+        (await context.loaders.liveSessionById.load(input.sessionId.id))!,
         context.viewer!.id,
         { questionId: input.questionId.id, answer: input.answer },
       ),
@@ -94,11 +84,7 @@ builder.subscriptionFields((t) => ({
     description:
       'Lobby, open question (without its answer), reveal with counts, leaderboard; current state first',
     args: { sessionId: t.arg.globalID({ required: true, for: LiveQuizSessionRef }) },
-    authScopes: async (_root, args, context) => {
-      if (!context.viewer) return { signedIn: true };
-      await liveSessionFor(context.em, args.sessionId.id, context.viewer.id);
-      return { signedIn: true };
-    },
+    authScopes: authorize('liveQuiz'),
     subscribe: (_root, args, context) =>
       liveSubscription(context, 'live:quiz', args.sessionId.id, {
         snapshot: () => context.services.liveEvents.current(context.em, args.sessionId.id),

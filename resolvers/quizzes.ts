@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { attemptLimit, revealed } from '../schema/access.ts';
+import { attemptLimit, authorize, revealed } from '../schema/access.ts';
 import { builder } from '../schema/builder.ts';
 import { DocumentRef } from '../schema/document.ts';
 import {
@@ -13,13 +13,12 @@ import {
 } from '../schema/quiz.ts';
 import { RoomRef } from '../schema/room.ts';
 import type { Question } from '../src/entities/quiz.ts';
-import { notFound, unauthenticated } from '../src/errors.ts';
 import { liveSubscription } from '../src/pubsub.ts';
 import { currentQuizProgress } from '../src/quizzes/quiz-progress.ts';
 import {
+  attemptWithQuiz,
   finishQuizAttempt,
   generateQuiz,
-  ownAttempt,
   startQuizAttempt,
   submitAnswer,
   updateQuizSettings,
@@ -89,26 +88,12 @@ const AnswerResultRef = builder
     },
   });
 
-/** Scope for anything about a quiz: `role` in the quiz's room. */
-async function quizScope(context: Context, quizId: string, role: 'VIEWER' | 'EDITOR') {
-  const quiz = await context.loaders.quizById.load(quizId);
-  if (!quiz) throw notFound('Quiz');
-  return { room: { roomId: quiz.room.id, role } };
-}
-
-/** Scope for an attempt: the viewer's own, in a room they still belong to. */
-async function attemptScope(context: Context, attemptId: string) {
-  if (!context.viewer) throw unauthenticated();
-  const attempt = await ownAttempt(context.em, context.viewer.id, attemptId);
-  return quizScope(context, attempt.quiz.id, 'VIEWER');
-}
-
 builder.mutationFields((t) => ({
   generateQuiz: t.field({
     type: QuizRef,
     description: 'Enqueues generation and returns the GENERATING quiz; follow it with quizProgress',
     args: { input: t.arg({ type: GenerateQuizInput, required: true }) },
-    authScopes: (_root, args) => ({ room: { roomId: args.input.roomId.id, role: 'EDITOR' } }),
+    authScopes: authorize('generateQuiz'),
     resolve: (_root, { input }, context) =>
       generateQuiz(context.em, context.services, context.viewer!.id, {
         roomId: input.roomId.id,
@@ -124,7 +109,7 @@ builder.mutationFields((t) => ({
     type: QuizRef,
     description: 'Editors and owners: how many attempts viewers get, and when they see answers',
     args: { input: t.arg({ type: UpdateQuizSettingsInput, required: true }) },
-    authScopes: (_root, args, context) => quizScope(context, args.input.quizId.id, 'EDITOR'),
+    authScopes: authorize('updateQuizSettings'),
     resolve: async (_root, { input }, context) =>
       updateQuizSettings(context.em, (await context.loaders.quizById.load(input.quizId.id))!, {
         maxAttempts: input.maxAttempts,
@@ -134,7 +119,7 @@ builder.mutationFields((t) => ({
   startQuizAttempt: t.field({
     type: QuizAttemptRef,
     args: { quizId: t.arg.globalID({ required: true, for: QuizRef }) },
-    authScopes: (_root, args, context) => quizScope(context, args.quizId.id, 'VIEWER'),
+    authScopes: authorize('startQuizAttempt'),
     resolve: async (_root, args, context) => {
       const quiz = (await context.loaders.quizById.load(args.quizId.id))!;
       return startQuizAttempt(context.em, context.viewer!.id, quiz, await attemptLimit(context, quiz));
@@ -143,12 +128,12 @@ builder.mutationFields((t) => ({
   submitAnswer: t.field({
     type: AnswerResultRef,
     args: { input: t.arg({ type: SubmitAnswerInput, required: true }) },
-    authScopes: (_root, args, context) => attemptScope(context, args.input.attemptId.id),
+    authScopes: authorize('submitAnswer'),
     resolve: async (_root, { input }, context) => {
       const result = await submitAnswer(
         context.em,
         context.services,
-        await ownAttempt(context.em, context.viewer!.id, input.attemptId.id),
+        await attemptWithQuiz(context.em, input.attemptId.id),
         { questionId: input.questionId.id, answer: input.answer },
       );
       // The reveal rule must see this answer, whatever this operation read before it.
@@ -159,11 +144,11 @@ builder.mutationFields((t) => ({
   finishQuizAttempt: t.field({
     type: QuizAttemptRef,
     args: { attemptId: t.arg.globalID({ required: true, for: QuizAttemptRef }) },
-    authScopes: (_root, args, context) => attemptScope(context, args.attemptId.id),
+    authScopes: authorize('finishQuizAttempt'),
     resolve: async (_root, args, context) => {
       const attempt = await finishQuizAttempt(
         context.em,
-        await ownAttempt(context.em, context.viewer!.id, args.attemptId.id),
+        await attemptWithQuiz(context.em, args.attemptId.id),
       );
       context.loaders.answeredByViewer.clearAll(); // AFTER_FINISH reveals from here on
       return attempt;
@@ -177,7 +162,7 @@ builder.subscriptionFields((t) => ({
     description:
       'Drafted, verified and rejected counts and the round; the current state first, live until READY or FAILED',
     args: { quizId: t.arg.globalID({ required: true, for: QuizRef }) },
-    authScopes: (_root, args, context) => quizScope(context, args.quizId.id, 'VIEWER'),
+    authScopes: authorize('quizProgress'),
     subscribe: (_root, args, context) =>
       liveSubscription(context, 'quiz:progress', args.quizId.id, {
         snapshot: () => currentQuizProgress(context.em, args.quizId.id),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { authorize } from '../schema/access.ts';
 import { builder } from '../schema/builder.ts';
 import { RetrievalEvaluationRef } from '../schema/retrieval.ts';
 import { RoomRef } from '../schema/room.ts';
@@ -50,7 +51,7 @@ builder.queryFields((t) => ({
       "Scores the room's current index (search as it answers now) against cases of a query and the " +
       `quotes that answer it: nDCG@10, recall@10/100, MRR@10; at most ${EVAL_LIMITS.cases} cases`,
     args: { input: t.arg({ type: EvaluateRetrievalInput, required: true }) },
-    authScopes: (_root, args) => ({ room: { roomId: args.input.roomId.id, role: 'EDITOR' } }),
+    authScopes: authorize('evaluateRetrieval'),
     resolve: (_root, { input }, context) =>
       evaluateRoomRetrieval(context.em, context.services, {
         roomId: input.roomId.id,

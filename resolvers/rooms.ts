@@ -1,5 +1,6 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
+import { authorize } from '../schema/access.ts';
 import { builder } from '../schema/builder.ts';
 import { offsetConnection } from '../schema/connection.ts';
 import { RoomMemberRef, RoomRef, RoomRoleEnum } from '../schema/room.ts';
@@ -74,7 +75,7 @@ builder.queryFields((t) => ({
   rooms: t.connection({
     type: RoomRef,
     description: "The viewer's rooms, newest first",
-    authScopes: { signedIn: true },
+    authScopes: authorize('rooms'),
     resolve: (_root, args, context) =>
       offsetConnection({ args, defaultSize: 20, maxSize: 100 }, async (page) => {
         const rooms = await listRoomsOf(context.em, context.viewer!.id, page);
@@ -86,7 +87,7 @@ builder.queryFields((t) => ({
   room: t.field({
     type: RoomRef,
     args: { id: t.arg.globalID({ required: true, for: RoomRef }) },
-    authScopes: (_root, args) => ({ room: { roomId: args.id.id, role: 'VIEWER' } }),
+    authScopes: authorize('room'),
     resolve: async (_root, args, context) => (await context.loaders.roomById.load(args.id.id))!,
   }),
 }));
@@ -95,7 +96,7 @@ builder.mutationFields((t) => ({
   createRoom: t.field({
     type: RoomRef,
     args: { input: t.arg({ type: CreateRoomInput, required: true }) },
-    authScopes: { signedIn: true },
+    authScopes: authorize('createRoom'),
     resolve: (_root, { input }, context) => createRoom(context.em, context.viewer!.id, input),
   }),
   addRoomMember: t.field({
@@ -103,7 +104,7 @@ builder.mutationFields((t) => ({
     description:
       'Owner: invites an email (status INVITED). The answer is the same whether or not the email has an account; the invitee gets access once they accept',
     args: { input: t.arg({ type: AddRoomMemberInput, required: true }) },
-    authScopes: (_root, args) => ({ room: { roomId: args.input.roomId.id, role: 'OWNER' } }),
+    authScopes: authorize('addRoomMember'),
     resolve: (_root, { input }, context) =>
       inviteToRoom(
         context.em,
@@ -116,7 +117,7 @@ builder.mutationFields((t) => ({
     type: RoomMemberRef,
     description: 'The viewer accepts their invitation to the room and becomes an ACTIVE member',
     args: { roomId: t.arg.globalID({ required: true, for: RoomRef }) },
-    authScopes: { signedIn: true },
+    authScopes: authorize('acceptRoomInvitation'),
     resolve: async (_root, args, context) => {
       const member = await acceptInvitation(context.em, context.viewer!.id, args.roomId.id);
       context.loaders.viewerRole.clear(args.roomId.id);
@@ -131,7 +132,7 @@ builder.mutationFields((t) => ({
     type: 'ID',
     description: "The viewer declines their invitation; returns the room's id",
     args: { roomId: t.arg.globalID({ required: true, for: RoomRef }) },
-    authScopes: { signedIn: true },
+    authScopes: authorize('declineRoomInvitation'),
     resolve: async (_root, args, context) => {
       await declineInvitation(context.em, context.viewer!.id, args.roomId.id);
       return encodeGlobalID('Room', args.roomId.id);
@@ -141,7 +142,7 @@ builder.mutationFields((t) => ({
     type: 'ID',
     description: "The viewer stops being a member (the owner cannot); returns the room's id",
     args: { roomId: t.arg.globalID({ required: true, for: RoomRef }) },
-    authScopes: (_root, args) => ({ room: { roomId: args.roomId.id, role: 'VIEWER' } }),
+    authScopes: authorize('leaveRoom'),
     resolve: async (_root, args, context) => {
       await leaveRoom(context.em, context.viewer!.id, args.roomId.id);
       return encodeGlobalID('Room', args.roomId.id);
@@ -151,7 +152,7 @@ builder.mutationFields((t) => ({
     type: RoomRef,
     description: 'Owner: removes a member (not the owner); returns the room',
     args: { input: t.arg({ type: RemoveRoomMemberInput, required: true }) },
-    authScopes: (_root, args) => ({ room: { roomId: args.input.roomId.id, role: 'OWNER' } }),
+    authScopes: authorize('removeRoomMember'),
     resolve: async (_root, { input }, context) => {
       await removeRoomMember(context.em, input.roomId.id, input.userId.id);
       return (await context.loaders.roomById.load(input.roomId.id))!;
@@ -161,7 +162,7 @@ builder.mutationFields((t) => ({
     type: RoomRef,
     description: 'Owner: withdraws a pending invitation; returns the room',
     args: { input: t.arg({ type: CancelRoomInvitationInput, required: true }) },
-    authScopes: (_root, args) => ({ room: { roomId: args.input.roomId.id, role: 'OWNER' } }),
+    authScopes: authorize('cancelRoomInvitation'),
     resolve: async (_root, { input }, context) => {
       await cancelInvitation(context.em, input.roomId.id, input.email);
       return (await context.loaders.roomById.load(input.roomId.id))!;
@@ -170,7 +171,7 @@ builder.mutationFields((t) => ({
   updateRoomSettings: t.field({
     type: RoomRef,
     args: { input: t.arg({ type: UpdateRoomSettingsInput, required: true }) },
-    authScopes: (_root, args) => ({ room: { roomId: args.input.roomId.id, role: 'OWNER' } }),
+    authScopes: authorize('updateRoomSettings'),
     resolve: (_root, { input }, context) =>
       updateRoomSettings(context.em, input.roomId.id, {
         newCardsPerDay: input.newCardsPerDay,
@@ -184,7 +185,7 @@ builder.subscriptionFields((t) => ({
     type: RoomMemberRef,
     description: 'Members joining a room (an invitation accepted), live (members only)',
     args: { roomId: t.arg.globalID({ required: true, for: RoomRef }) },
-    authScopes: (_root, args) => ({ room: { roomId: args.roomId.id, role: 'VIEWER' } }),
+    authScopes: authorize('roomMemberAdded'),
     subscribe: (_root, args, context) => liveSubscription(context, 'room:member-added', args.roomId.id),
     resolve: async (event: { memberId: string }, _args, context) =>
       (await context.refresh().loaders.roomMemberById.load(event.memberId))!,

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { authorize, newStudyGuideIsPrivate, readsEditorsOnly } from '../schema/access.ts';
 import { builder } from '../schema/builder.ts';
 import { DocumentRef } from '../schema/document.ts';
 import { RoomRef } from '../schema/room.ts';
-import { StudyGuideRef, StudyGuideStreamEventRef, visibleStudyGuide } from '../schema/study-guide.ts';
-import { notFound } from '../src/errors.ts';
+import { StudyGuideRef, StudyGuideStreamEventRef } from '../schema/study-guide.ts';
 import { liveSubscription } from '../src/pubsub.ts';
 import { deltasPerSubscriber } from '../src/stream-deltas.ts';
 import { generateStudyGuide, studyGuideSnapshot } from '../src/study-guides/study-guide-service.ts';
@@ -26,12 +26,16 @@ builder.mutationFields((t) => ({
     description:
       "Enqueues a cited study guide and returns it GENERATING; follow it with studyGuideStream. A viewer's guide is private to them",
     args: { input: t.arg({ type: GenerateStudyGuideInput, required: true }) },
-    authScopes: (_root, args) => ({ room: { roomId: args.input.roomId.id, role: 'VIEWER' } }),
+    authScopes: authorize('generateStudyGuide'),
     resolve: async (_root, { input }, context) =>
       generateStudyGuide(
         context.em,
         context.services,
-        { id: context.viewer!.id, role: (await context.loaders.viewerRole.load(input.roomId.id))! },
+        {
+          id: context.viewer!.id,
+          private: await newStudyGuideIsPrivate(context, input.roomId.id),
+          readsEditorsOnly: await readsEditorsOnly(context, input.roomId.id),
+        },
         { roomId: input.roomId.id, documentIds: input.documentIds?.map((id) => id.id), title: input.title },
       ),
   }),
@@ -43,11 +47,7 @@ builder.subscriptionFields((t) => ({
     description:
       'A guide as it is written: the first event carries the whole text so far, then deltas per section, then a final event (done) with the stored guide',
     args: { id: t.arg.globalID({ required: true, for: StudyGuideRef }) },
-    authScopes: async (_root, args, context) => {
-      const guide = await visibleStudyGuide(context, args.id.id);
-      if (!guide) throw notFound('Study guide');
-      return { room: { roomId: guide.room.id, role: 'VIEWER' } };
-    },
+    authScopes: authorize('studyGuideStream'),
     subscribe: (_root, args, context) =>
       liveSubscription(context, 'study-guide:stream', args.id.id, {
         snapshot: () => studyGuideSnapshot(context.em, args.id.id),

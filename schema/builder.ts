@@ -4,16 +4,10 @@ import RelayPlugin, { resolveNodes } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { RoomRole } from '../src/entities/room.ts';
-import { AppError, forbidden, notFound, unauthenticated } from '../src/errors.ts';
-import { roleAtLeast } from '../src/rooms/room-service.ts';
+import { AppError, forbidden, unauthenticated } from '../src/errors.ts';
 import type { Context } from '../src/transport/context.ts';
+import { holdsRoomScope, type RoomScope } from './access.ts';
 import { decodeEntityGlobalID } from './global-id.ts';
-
-export interface RoomScope {
-  roomId: string;
-  role: RoomRole;
-}
 
 /** Plugin order matters: relay decodes global IDs before scope-auth reads them. */
 export const builder = new SchemaBuilder<{
@@ -46,15 +40,10 @@ export const builder = new SchemaBuilder<{
   },
   scopeAuth: {
     authorizeOnSubscribe: true,
+    // The rules are in schema/access.ts.
     authScopes: (context) => ({
       signedIn: !!context.viewer,
-      // A non-member learns nothing: the room is NOT_FOUND, not FORBIDDEN.
-      room: async ({ roomId, role }) => {
-        if (!context.viewer) throw unauthenticated();
-        const viewerRole = await context.loaders.viewerRole.load(roomId);
-        if (!viewerRole) throw notFound('Room');
-        return roleAtLeast(viewerRole, role);
-      },
+      room: (scope) => holdsRoomScope(context, scope),
     }),
     unauthorizedError: (_parent, context) => (context.viewer ? forbidden() : unauthenticated()),
   },

@@ -7,7 +7,7 @@ import {
   type Message,
 } from '../src/entities/conversation.ts';
 import type { MessageStreamEvent } from '../src/events.ts';
-import { readableChunk, readableDocument } from './access.ts';
+import { loadVisible, visible, visibleOf } from './access.ts';
 import { builder } from './builder.ts';
 import { ChunkRef, DocumentRef, HighlightRef } from './document.ts';
 import { RoomRef } from './room.ts';
@@ -39,13 +39,13 @@ export const CitationRef = builder.objectRef<CitationView>('Citation').implement
       nullable: true,
       description: 'Null once the document was deleted or replaced',
       resolve: (citation, _args, context) =>
-        citation.chunk ? readableChunk(context, citation.chunk.id) : null,
+        citation.chunk ? visible(context, 'Chunk', citation.chunk.id) : null,
     }),
     document: t.field({
       type: DocumentRef,
       nullable: true,
       resolve: (citation, _args, context) =>
-        citation.document ? readableDocument(context, citation.document.id) : null,
+        citation.document ? visible(context, 'Document', citation.document.id) : null,
     }),
     documentTitle: t.exposeString('documentTitle'),
     pageLabel: t.string({
@@ -73,14 +73,7 @@ export const CitationRef = builder.objectRef<CitationView>('Citation').implement
 
 builder.node(ConversationRef, {
   id: { resolve: (conversation) => conversation.id },
-  // Private to the member who started it: anyone else sees null, as for a missing conversation.
-  loadMany: (ids, context) =>
-    Promise.all(
-      ids.map(async (id) => {
-        const conversation = await context.loaders.conversationById.load(id);
-        return conversation && conversation.owner.id === context.viewer?.id ? conversation : null;
-      }),
-    ),
+  loadMany: loadVisible('Conversation'),
   fields: (t) => ({
     title: t.exposeString('title'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
@@ -100,15 +93,7 @@ builder.node(ConversationRef, {
 
 builder.node(MessageRef, {
   id: { resolve: (message) => message.id },
-  loadMany: (ids, context) =>
-    Promise.all(
-      ids.map(async (id) => {
-        const message = await context.loaders.messageById.load(id);
-        if (!message) return null;
-        const conversation = await context.loaders.conversationById.load(message.conversation.id);
-        return conversation?.owner.id === context.viewer?.id ? message : null;
-      }),
-    ),
+  loadMany: loadVisible('Message'),
   fields: (t) => ({
     role: t.field({ type: MessageRoleEnum, resolve: (message) => message.role }),
     content: t.exposeString('content'),
@@ -128,7 +113,7 @@ builder.node(MessageRef, {
       resolve: async (message, _args, context) => {
         const citations = await context.loaders.citationsByMessage.load(message.id);
         const readable = await Promise.all(
-          citations.map((c) => !c.document || readableDocument(context, c.document.id)),
+          citations.map((c) => !c.document || visible(context, 'Document', c.document.id)),
         );
         return citations.filter((_c, i) => readable[i]);
       },
@@ -143,7 +128,7 @@ builder.objectField(RoomRef, 'conversations', (t) =>
     resolve: async (room, args, context) =>
       resolveArrayConnection(
         { args },
-        context.viewer ? await context.loaders.conversationsByRoomForViewer.load(room.id) : [],
+        await visibleOf(context, room.id, await context.loaders.conversationsByRoomForViewer.load(room.id)),
       ),
   }),
 );

@@ -9,10 +9,8 @@ import {
   REVIEW_STATES,
 } from '../src/entities/flashcard.ts';
 import type { DeckProgressEvent } from '../src/events.ts';
-import { deckVisibleTo } from '../src/flashcards/deck-service.ts';
 import type { ReviewItem } from '../src/flashcards/review-service.ts';
-import type { Context } from '../src/transport/context.ts';
-import { mayReadMadeFrom, readableChunk, readableDocument } from './access.ts';
+import { loadVisible, visible, visibleMadeFrom } from './access.ts';
 import { builder } from './builder.ts';
 import { ChunkRef, DocumentRef, HighlightRef } from './document.ts';
 import { QuizStatsRef } from './quiz.ts';
@@ -26,16 +24,6 @@ export const ReviewRatingEnum = builder.enumType('ReviewRating', { values: RATIN
 
 export const DeckRef = builder.objectRef<Deck>('Deck');
 export const CardRef = builder.objectRef<Card>('Card');
-
-/** The deck, when the viewer may see it: a member of its room, and its owner for a missed-questions deck. */
-export async function visibleDeck(context: Context, deckId: string): Promise<Deck | null> {
-  const deck = await context.loaders.deckById.load(deckId);
-  if (!deck) return null;
-  const role = await context.loaders.viewerRole.load(deck.room.id);
-  return deckVisibleTo(deck, context.viewer?.id, role) && (await mayReadMadeFrom(context, deck))
-    ? deck
-    : null;
-}
 
 export const CardEvidenceRef = builder.objectRef<Card>('CardEvidence').implement({
   description: 'The quote a card was verified against, verbatim in its chunk, and where it stands',
@@ -54,25 +42,20 @@ export const CardEvidenceRef = builder.objectRef<Card>('CardEvidence').implement
       type: DocumentRef,
       nullable: true,
       description: 'Null once the document was deleted',
-      resolve: (card, _args, context) => (card.document ? readableDocument(context, card.document.id) : null),
+      resolve: (card, _args, context) =>
+        card.document ? visible(context, 'Document', card.document.id) : null,
     }),
     chunk: t.field({
       type: ChunkRef,
       nullable: true,
-      resolve: (card, _args, context) => (card.chunk ? readableChunk(context, card.chunk.id) : null),
+      resolve: (card, _args, context) => (card.chunk ? visible(context, 'Chunk', card.chunk.id) : null),
     }),
   }),
 });
 
 builder.node(CardRef, {
   id: { resolve: (card) => card.id },
-  loadMany: (ids, context) =>
-    Promise.all(
-      ids.map(async (id) => {
-        const card = await context.loaders.cardById.load(id);
-        return card && (await visibleDeck(context, card.deck.id)) ? card : null;
-      }),
-    ),
+  loadMany: loadVisible('Card'),
   fields: (t) => ({
     kind: t.field({ type: CardKindEnum, resolve: (card) => card.kind }),
     front: t.exposeString('front'),
@@ -87,7 +70,7 @@ builder.node(CardRef, {
 
 builder.node(DeckRef, {
   id: { resolve: (deck) => deck.id },
-  loadMany: (ids, context) => Promise.all(ids.map((id) => visibleDeck(context, id))),
+  loadMany: loadVisible('Deck'),
   fields: (t) => ({
     title: t.exposeString('title'),
     kind: t.field({
@@ -134,14 +117,11 @@ builder.objectField(RoomRef, 'decks', (t) =>
   t.connection({
     type: DeckRef,
     description: "The room's flashcard decks and the viewer's own missed-questions deck, newest first",
-    resolve: async (room, args, context) => {
-      const decks = await context.loaders.decksByRoom.load(room.id);
-      const readable = await Promise.all(decks.map((deck) => mayReadMadeFrom(context, deck)));
-      return resolveArrayConnection(
+    resolve: async (room, args, context) =>
+      resolveArrayConnection(
         { args },
-        decks.filter((_deck, i) => readable[i]),
-      );
-    },
+        await visibleMadeFrom(context, room.id, await context.loaders.decksByRoom.load(room.id)),
+      ),
   }),
 );
 
@@ -157,7 +137,7 @@ export const DeckProgressRef = builder.objectRef<DeckProgressEvent>('DeckProgres
     deck: t.field({
       type: DeckRef,
       nullable: true,
-      resolve: (event, _args, context) => visibleDeck(context, event.deckId),
+      resolve: (event, _args, context) => visible(context, 'Deck', event.deckId),
     }),
   }),
 });

@@ -11,7 +11,7 @@ import {
 } from '../src/entities/document.ts';
 import type { ProgressEvent } from '../src/events.ts';
 import type { SearchHit } from '../src/retrieval/search-service.ts';
-import { readableChunk, readableDocument, readsEditorsOnly } from './access.ts';
+import { loadVisible, readsEditorsOnly, visible } from './access.ts';
 import { builder } from './builder.ts';
 import { arrayConnection } from './connection.ts';
 import { RoomRef } from './room.ts';
@@ -49,9 +49,7 @@ export const HighlightRef = builder.objectRef<Highlight>('Highlight').implement(
 
 builder.node(DocumentRef, {
   id: { resolve: (document) => document.id },
-  // Visible to members of its room (editors and owners only when EDITORS); anyone else sees null, as for
-  // a missing document.
-  loadMany: (ids, context) => Promise.all(ids.map((id) => readableDocument(context, id))),
+  loadMany: loadVisible('Document'),
   fields: (t) => ({
     title: t.exposeString('title'),
     filename: t.exposeString('filename'),
@@ -105,7 +103,7 @@ builder.node(DocumentRef, {
 
 builder.node(ChunkRef, {
   id: { resolve: (chunk) => chunk.id },
-  loadMany: (ids, context) => Promise.all(ids.map((id) => readableChunk(context, id))),
+  loadMany: loadVisible('Chunk'),
   fields: (t) => ({
     ordinal: t.exposeInt('ordinal'),
     text: t.exposeString('text'),
@@ -160,7 +158,7 @@ export const DocumentProgressRef = builder.objectRef<ProgressEvent>('DocumentPro
     document: t.field({
       type: DocumentRef,
       nullable: true,
-      resolve: (event, _args, context) => readableDocument(context, event.documentId),
+      resolve: (event, _args, context) => visible(context, 'Document', event.documentId),
     }),
   }),
 });

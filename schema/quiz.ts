@@ -11,7 +11,7 @@ import {
 import type { QuizProgressEvent } from '../src/events.ts';
 import type { CardGenerationStats } from '../src/flashcards/engine/types.ts';
 import type { GenerationStats } from '../src/quizzes/engine/generate.ts';
-import { readableChunk, readableDocument, revealed } from './access.ts';
+import { loadVisible, revealed, visible, visibleOf } from './access.ts';
 import { builder } from './builder.ts';
 import { arrayConnection } from './connection.ts';
 import { ChunkRef, DocumentRef } from './document.ts';
@@ -45,13 +45,13 @@ export const EvidenceRef = builder.objectRef<Question>('Evidence').implement({
       nullable: true,
       description: 'Null for a viewer when the document is editor-only (the quote and pages still show)',
       resolve: (question, _args, context) =>
-        question.document ? readableDocument(context, question.document.id) : null,
+        question.document ? visible(context, 'Document', question.document.id) : null,
     }),
     chunk: t.field({
       type: ChunkRef,
       nullable: true,
       resolve: (question, _args, context) =>
-        question.chunk ? readableChunk(context, question.chunk.id) : null,
+        question.chunk ? visible(context, 'Chunk', question.chunk.id) : null,
     }),
   }),
 });
@@ -75,14 +75,7 @@ export const QuizStatsRef = builder.objectRef<GenerationStats | CardGenerationSt
 
 builder.node(QuestionRef, {
   id: { resolve: (question) => question.id },
-  loadMany: (ids, context) =>
-    Promise.all(
-      ids.map(async (id) => {
-        const question = await context.loaders.questionById.load(id);
-        const quiz = question && (await context.loaders.quizById.load(question.quiz.id));
-        return quiz && (await context.loaders.viewerRole.load(quiz.room.id)) ? question : null;
-      }),
-    ),
+  loadMany: loadVisible('Question'),
   fields: (t) => ({
     kind: t.field({ type: QuestionKindEnum, resolve: (question) => question.kind }),
     prompt: t.exposeString('prompt'),
@@ -110,13 +103,7 @@ builder.node(QuestionRef, {
 
 builder.node(QuizRef, {
   id: { resolve: (quiz) => quiz.id },
-  loadMany: (ids, context) =>
-    Promise.all(
-      ids.map(async (id) => {
-        const quiz = await context.loaders.quizById.load(id);
-        return quiz && (await context.loaders.viewerRole.load(quiz.room.id)) ? quiz : null;
-      }),
-    ),
+  loadMany: loadVisible('Quiz'),
   fields: (t) => ({
     title: t.exposeString('title'),
     status: t.field({ type: QuizStatusEnum, resolve: (quiz) => quiz.status }),
@@ -141,7 +128,10 @@ builder.node(QuizRef, {
       type: QuizAttemptRef,
       description: "The viewer's own attempts, newest first",
       resolve: async (quiz, args, context) =>
-        resolveArrayConnection({ args }, await context.loaders.attemptsByQuizForViewer.load(quiz.id)),
+        resolveArrayConnection(
+          { args },
+          await visibleOf(context, quiz.room.id, await context.loaders.attemptsByQuizForViewer.load(quiz.id)),
+        ),
     }),
   }),
 });
@@ -160,13 +150,7 @@ export const AttemptAnswerRef = builder.objectRef<AttemptAnswer>('AttemptAnswer'
 
 builder.node(QuizAttemptRef, {
   id: { resolve: (attempt) => attempt.id },
-  loadMany: (ids, context) =>
-    Promise.all(
-      ids.map(async (id) => {
-        const attempt = await context.loaders.attemptById.load(id);
-        return attempt && attempt.user.id === context.viewer?.id ? attempt : null;
-      }),
-    ),
+  loadMany: loadVisible('QuizAttempt'),
   fields: (t) => ({
     number: t.exposeInt('number', {
       description: "1 for the viewer's first attempt of the quiz, then 2, ...",

@@ -2,7 +2,7 @@ import type { RoomMemberView } from '../loaders/rooms.ts';
 import type { UserView } from '../loaders/users.ts';
 import { type MEMBER_STATUSES, ROOM_ROLES, type Room, type RoomReembed } from '../src/entities/room.ts';
 import { invitationsOf } from '../src/rooms/membership-service.ts';
-import { mayListInvitations } from './access.ts';
+import { inRoom, isViewer, loadVisible, mayListInvitations, mayReadRoomSettings } from './access.ts';
 import { builder } from './builder.ts';
 import { arrayConnection } from './connection.ts';
 import { UserRef } from './user.ts';
@@ -91,15 +91,9 @@ export const RoomRef = builder.objectRef<Room>('Room');
 builder.node(RoomRef, {
   // An invitee sees a room's id, name and description (to decide on the invitation); every other field
   // is for its active members, however the room was reached.
-  authScopes: (room) => ({ room: { roomId: room.id, role: 'VIEWER' } }),
+  authScopes: (room) => inRoom(room.id, 'VIEWER'),
   id: { resolve: (room) => room.id, skipTypeScopes: true },
-  // node(id) answers only for members; anyone else gets null, as for a missing room.
-  loadMany: async (ids, context) => {
-    const roles = await context.loaders.viewerRole.loadMany(ids);
-    return Promise.all(
-      ids.map((id, i) => (typeof roles[i] === 'string' ? context.loaders.roomById.load(id) : null)),
-    );
-  },
+  loadMany: loadVisible('Room'),
   fields: (t) => ({
     name: t.exposeString('name', { skipTypeScopes: true }),
     description: t.exposeString('description', { nullable: true, skipTypeScopes: true }),
@@ -124,9 +118,7 @@ builder.node(RoomRef, {
       nullable: true,
       description: "The room's settings (owners; null for everyone else)",
       resolve: async (room, _args, context) =>
-        (await context.loaders.viewerRole.load(room.id)) === 'OWNER'
-          ? context.loaders.roomById.load(room.id)
-          : null,
+        (await mayReadRoomSettings(context, room.id)) ? context.loaders.roomById.load(room.id) : null,
     }),
     members: t.connection({
       type: RoomMemberRef,
@@ -148,7 +140,6 @@ builder.objectField(UserRef, 'invitations', (t) =>
     type: [RoomMemberRef],
     description:
       'Pending invitations to rooms (`me { invitations { role room { id name } } }`); empty for anyone but the viewer',
-    resolve: (user, _args, context) =>
-      context.viewer?.id === user.id ? invitationsOf(context.em, user.id) : [],
+    resolve: (user, _args, context) => (isViewer(context, user.id) ? invitationsOf(context.em, user.id) : []),
   }),
 );

@@ -2,9 +2,7 @@ import { encodeGlobalID, resolveArrayConnection } from '@pothos/plugin-relay';
 import { STUDY_GUIDE_STATUSES, type StudyGuide } from '../src/entities/study-guide.ts';
 import type { StudyGuideStreamEvent } from '../src/events.ts';
 import type { GuidePoint, GuideSection } from '../src/study-guides/engine/types.ts';
-import { guideVisibleTo } from '../src/study-guides/study-guide-service.ts';
-import type { Context } from '../src/transport/context.ts';
-import { mayReadMadeFrom, readableDocument } from './access.ts';
+import { loadVisible, visible, visibleMadeFrom } from './access.ts';
 import { builder } from './builder.ts';
 import { CitationRef } from './conversation.ts';
 import { DocumentRef } from './document.ts';
@@ -12,16 +10,6 @@ import { RoomRef } from './room.ts';
 
 export const StudyGuideStatusEnum = builder.enumType('StudyGuideStatus', { values: STUDY_GUIDE_STATUSES });
 export const StudyGuideRef = builder.objectRef<StudyGuide>('StudyGuide');
-
-/** The guide, when the viewer may see it: a member of its room, and its owner for a private guide. */
-export async function visibleStudyGuide(context: Context, id: string): Promise<StudyGuide | null> {
-  const guide = await context.loaders.studyGuideById.load(id);
-  if (!guide) return null;
-  const role = await context.loaders.viewerRole.load(guide.room.id);
-  return guideVisibleTo(guide, context.viewer?.id, role) && (await mayReadMadeFrom(context, guide))
-    ? guide
-    : null;
-}
 
 const GuidePointRef = builder.objectRef<GuidePoint>('StudyGuidePoint').implement({
   fields: (t) => ({
@@ -44,7 +32,7 @@ const GuideSectionRef = builder.objectRef<GuideSection>('StudyGuideSection').imp
     document: t.field({
       type: DocumentRef,
       nullable: true,
-      resolve: (section, _args, context) => readableDocument(context, section.documentId),
+      resolve: (section, _args, context) => visible(context, 'Document', section.documentId),
     }),
     points: t.field({ type: [GuidePointRef], resolve: (section) => section.points }),
   }),
@@ -52,7 +40,7 @@ const GuideSectionRef = builder.objectRef<GuideSection>('StudyGuideSection').imp
 
 builder.node(StudyGuideRef, {
   id: { resolve: (guide) => guide.id },
-  loadMany: (ids, context) => Promise.all(ids.map((id) => visibleStudyGuide(context, id))),
+  loadMany: loadVisible('StudyGuide'),
   fields: (t) => ({
     title: t.exposeString('title'),
     status: t.field({ type: StudyGuideStatusEnum, resolve: (guide) => guide.status }),
@@ -76,14 +64,11 @@ builder.objectField(RoomRef, 'studyGuides', (t) =>
   t.connection({
     type: StudyGuideRef,
     description: "The room's study guides and the viewer's private ones, newest first",
-    resolve: async (room, args, context) => {
-      const guides = await context.loaders.studyGuidesByRoom.load(room.id);
-      const readable = await Promise.all(guides.map((guide) => mayReadMadeFrom(context, guide)));
-      return resolveArrayConnection(
+    resolve: async (room, args, context) =>
+      resolveArrayConnection(
         { args },
-        guides.filter((_guide, i) => readable[i]),
-      );
-    },
+        await visibleMadeFrom(context, room.id, await context.loaders.studyGuidesByRoom.load(room.id)),
+      ),
   }),
 );
 
@@ -105,7 +90,7 @@ export const StudyGuideStreamEventRef = builder
         nullable: true,
         description: 'The guide as stored: on the first event and on the final one; null on deltas',
         resolve: (event, _args, context) =>
-          event.withRecord ? visibleStudyGuide(context, event.studyGuideId) : null,
+          event.withRecord ? visible(context, 'StudyGuide', event.studyGuideId) : null,
       }),
     }),
   });

@@ -1,16 +1,12 @@
 import type { UserView } from '../loaders/users.ts';
-import { mayReadProfile } from './access.ts';
+import { loadVisibleUsers } from './access.ts';
 import { builder } from './builder.ts';
 
 export const UserRef = builder.objectRef<UserView>('User');
 
 builder.node(UserRef, {
   id: { resolve: (user) => user.id },
-  // By ID, a profile is the viewer's own or a room-mate's (schema/access.ts); anyone else's is null.
-  loadMany: (ids, context) =>
-    Promise.all(
-      ids.map(async (id) => ((await mayReadProfile(context, id)) ? context.loaders.userById.load(id) : null)),
-    ),
+  loadMany: loadVisibleUsers,
   fields: (t) => ({
     email: t.exposeString('email'),
     displayName: t.exposeString('displayName'),

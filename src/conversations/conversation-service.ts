@@ -3,7 +3,7 @@ import { assertWithinBudget, type BudgetServices } from '../budgets/usage-servic
 import { Conversation, Message } from '../entities/conversation.ts';
 import { Room } from '../entities/room.ts';
 import { User } from '../entities/user.ts';
-import { badInput, notFound } from '../errors.ts';
+import { badInput } from '../errors.ts';
 import type { MessageStreamEvent } from '../events.ts';
 import type { AnswerRunner } from './answer-runner.ts';
 import type { ChatTurn } from './engine/types.ts';
@@ -21,17 +21,6 @@ export async function startConversation(
     title: input.title?.trim() || 'New conversation',
   });
   await em.flush();
-  return conversation;
-}
-
-/** A conversation the viewer owns, or NOT_FOUND (another member's conversation is private). */
-export async function ownConversation(
-  em: EntityManager,
-  viewerId: string,
-  id: string,
-): Promise<Conversation> {
-  const conversation = await em.findOne(Conversation, id);
-  if (!conversation || conversation.owner.id !== viewerId) throw notFound('Conversation');
   return conversation;
 }
 

@@ -6,7 +6,7 @@ import { readyDocuments } from '../documents/document-service.ts';
 import { Chunk, Document } from '../entities/document.ts';
 import { Card, Deck } from '../entities/flashcard.ts';
 import type { Question } from '../entities/quiz.ts';
-import { Room, type RoomRole } from '../entities/room.ts';
+import { Room } from '../entities/room.ts';
 import { User } from '../entities/user.ts';
 import { sendForRoom } from '../jobs/fair-queue.ts';
 import { chargeTo, QUEUES } from '../jobs/queue.ts';
@@ -20,15 +20,6 @@ export interface GenerateFlashcardsInput {
   documentIds?: string[] | null;
   count: number;
   title?: string | null;
-}
-
-/** A member sees the room's generated decks and their own missed-questions deck, nobody else's. */
-export function deckVisibleTo(
-  deck: { owner?: { id: string } | null },
-  viewerId: string | undefined,
-  role: RoomRole | null,
-): boolean {
-  return role != null && (deck.owner == null || deck.owner.id === viewerId);
 }
 
 /** Creates a GENERATING deck over READY documents of the room and enqueues its generation. */

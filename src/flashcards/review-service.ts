@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Card, CardReview, type ReviewRating } from '../entities/flashcard.ts';
+import { Card, CardReview, Deck, type ReviewRating } from '../entities/flashcard.ts';
 import { Room } from '../entities/room.ts';
 import { badInput } from '../errors.ts';
 import { startOfDay } from './engine/day.ts';
@@ -123,6 +123,8 @@ export async function reviewCard(
   rating: ReviewRating,
   now: Date,
 ): Promise<ReviewItem> {
+  const deck = await em.findOne(Deck, card.deck.id);
+  if (deck?.status !== 'READY') throw badInput('The deck is not ready yet', 'cardId');
   const review = await em.fork().findOne(CardReview, { user: viewerId, card: card.id });
   const state = review ? stateOf(review) : newReviewState(now);
   if (state.state !== 'NEW' && state.due > now) {

@@ -135,16 +135,6 @@ export async function nextLiveQuestion(em: EntityManager, live: LiveServices, se
   return session;
 }
 
-export async function liveSessionFor(em: EntityManager, sessionId: string, userId: string, hostOnly = false) {
-  const session = await em.findOne(LiveQuizSession, sessionId);
-  if (!session) throw notFound('Live quiz');
-  if (session.host.id === userId) return session;
-  if (hostOnly) throw forbidden('Only the host drives the live quiz');
-  const participant = await em.count(LiveParticipant, { session: session.id, user: userId });
-  if (!participant) throw notFound('Live quiz');
-  return session;
-}
-
 /**
  * One answer per player per question, before the deadline, for the open question only; scored for
  * correctness and speed. The answer's correctness is kept for the reveal.

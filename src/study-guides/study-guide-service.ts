@@ -1,23 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertWithinBudget, type BudgetServices } from '../budgets/usage-service.ts';
 import { readyDocuments } from '../documents/document-service.ts';
-import { Room, type RoomRole } from '../entities/room.ts';
+import { Room } from '../entities/room.ts';
 import { StudyGuide } from '../entities/study-guide.ts';
 import { User } from '../entities/user.ts';
 import type { StudyGuideStreamEvent } from '../events.ts';
 import { sendForRoom } from '../jobs/fair-queue.ts';
 import { chargeTo, QUEUES } from '../jobs/queue.ts';
-import { roleAtLeast } from '../rooms/room-service.ts';
 import type { Services } from '../services.ts';
-
-/** A member sees the room's shared guides and the ones they made for themselves. */
-export function guideVisibleTo(
-  guide: { owner?: { id: string } | null },
-  viewerId: string | undefined,
-  role: RoomRole | null,
-): boolean {
-  return role != null && (guide.owner == null || guide.owner.id === viewerId);
-}
 
 /**
  * Creates a GENERATING guide over READY documents and enqueues it. An editor's or owner's guide is the
@@ -26,11 +16,11 @@ export function guideVisibleTo(
 export async function generateStudyGuide(
   em: EntityManager,
   services: Pick<Services, 'queue' | 'config'> & BudgetServices,
-  viewer: { id: string; role: RoomRole },
+  viewer: { id: string; private: boolean; readsEditorsOnly: boolean },
   input: { roomId: string; documentIds?: string[] | null; title?: string | null },
 ): Promise<StudyGuide> {
   const documents = await readyDocuments(em, input.roomId, input.documentIds, 'a study guide', {
-    includeEditorsOnly: roleAtLeast(viewer.role, 'EDITOR'),
+    includeEditorsOnly: viewer.readsEditorsOnly,
   });
   await assertWithinBudget(em, services, {
     roomId: input.roomId,
@@ -40,7 +30,7 @@ export async function generateStudyGuide(
   const guide = em.create(StudyGuide, {
     room: em.getReference(Room, input.roomId),
     createdBy: em.getReference(User, viewer.id),
-    owner: roleAtLeast(viewer.role, 'EDITOR') ? null : em.getReference(User, viewer.id),
+    owner: viewer.private ? em.getReference(User, viewer.id) : null,
     title:
       input.title?.trim() ||
       `Study guide: ${documents.map((document) => document.title).join(', ')}`.slice(0, 200),
