@@ -1,5 +1,4 @@
 import type { RoomMemberView } from '../loaders/rooms.ts';
-import type { UserView } from '../loaders/users.ts';
 import { type MEMBER_STATUSES, ROOM_ROLES, type Room, type RoomReembed } from '../src/entities/room.ts';
 import { invitationsOf } from '../src/rooms/membership-service.ts';
 import { inRoom, isViewer, loadVisible, mayListInvitations, mayReadRoomSettings } from './access.ts';
@@ -49,13 +48,9 @@ export const RoomMemberRef = builder.objectRef<RoomMemberView>('RoomMember').imp
       nullable: true,
       description:
         'Null while invited: an invitation is made the same whether or not the email has an account',
-      // A members list reads each user's profile with the membership (loaders/rooms.ts): no load then.
+      // A members list primes userById with each user's profile (loaders/rooms.ts): no query then.
       resolve: (member, _args, context) =>
-        member.user == null
-          ? null
-          : isProfile(member.user)
-            ? member.user
-            : context.loaders.userById.load(member.user.id),
+        member.user ? context.loaders.userById.load(member.user.id) : null,
     }),
     room: t.field({
       type: RoomRef,
@@ -63,8 +58,6 @@ export const RoomMemberRef = builder.objectRef<RoomMemberView>('RoomMember').imp
     }),
   }),
 });
-
-const isProfile = (user: { id: string } | UserView): user is UserView => 'displayName' in user;
 
 export const RoomSettingsRef = builder.objectRef<Room>('RoomSettings').implement({
   fields: (t) => ({
