@@ -30,8 +30,6 @@ import {
   getNamedType,
   getNullableType,
   type IntrospectionQuery,
-  parse,
-  validate,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NODE_KINDS, ROOT_RULES, type Rule, type ThingKind } from '../../schema/access.ts';

@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeGlobalID } from '@pothos/plugin-relay';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rankSentences } from '../../src/conversations/engine/extractive-engine.ts';
 import { Room } from '../../src/entities/room.ts';
 import { checkLocalModels } from '../../src/retrieval/model/local-embedders.ts';
@@ -23,7 +23,7 @@ import {
 } from '../helpers/meaning-fixtures.ts';
 import { startApiProcess } from '../helpers/process.ts';
 import { followQuiz, loadQuiz } from '../helpers/quizzes.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { privateDatabaseUrl, startTestServer, type TestServer } from '../helpers/server.ts';
 import { MODELS_DIR, modelPresent, reportMissingModel } from '../retrieval/model-fixture.ts';
 
 reportMissingModel('the API on the local model');
@@ -219,7 +219,7 @@ describe('a server whose local model is missing', () => {
 
   it('says so when started as `npm start` does', async () => {
     const api = await startApiProcess({
-      DATABASE_URL: inject('databaseUrl'),
+      DATABASE_URL: await privateDatabaseUrl(),
       JOB_QUEUE_SCHEMA: 'jobs_local_model_start',
       EMBEDDER: 'local-model',
       MODELS_DIR: emptyModels,
@@ -246,7 +246,7 @@ describe('a server whose local model is missing', () => {
 describe.runIf(modelPresent)('`npm start` with the local model installed', () => {
   it('names the model in the start banner, and the answers it ranks', async () => {
     const api = await startApiProcess({
-      DATABASE_URL: inject('databaseUrl'),
+      DATABASE_URL: await privateDatabaseUrl(),
       JOB_QUEUE_SCHEMA: 'jobs_local_model_banner',
       EMBEDDER: 'local-model',
       MODELS_DIR,

@@ -11,7 +11,7 @@ import { reembedRoom } from '../../src/retrieval/reembed.ts';
 import { RoomEmbeddingDocument, SearchDocument } from '../generated/operations.ts';
 import { type Actor, call, createRoom, createUser, request } from '../helpers/client.ts';
 import { makePdf, uploadFile, waitForDocument } from '../helpers/documents.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { privateDatabaseUrl, startTestServer, type TestServer } from '../helpers/server.ts';
 import { MODELS_DIR, modelPresent, reportMissingModel } from '../retrieval/model-fixture.ts';
 
 reportMissingModel('background re-embedding');
@@ -34,11 +34,14 @@ function bookPages(): string[][] {
 
 describe.runIf(modelPresent)('moving a room to the configured embedder', () => {
   let before: TestServer;
+  let databaseUrl: string;
   let owner: Actor;
   let roomId: string;
 
   beforeAll(async () => {
-    before = await startTestServer({ EMBEDDER: 'local-hash' });
+    // Both servers on one private database: the second one's worker moves every room of it.
+    databaseUrl = await privateDatabaseUrl();
+    before = await startTestServer({ EMBEDDER: 'local-hash', DATABASE_URL: databaseUrl });
     owner = await createUser(before.url);
     roomId = (await createRoom(before.url, owner)).id;
     const upload = await uploadFile(
@@ -62,6 +65,7 @@ describe.runIf(modelPresent)('moving a room to the configured embedder', () => {
     const after = await startTestServer({
       EMBEDDER: 'local-model',
       MODELS_DIR,
+      DATABASE_URL: databaseUrl,
       JWT_SECRET: before.services.config.JWT_SECRET,
     });
     try {

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import type { Logger } from 'pino';
 import { inject } from 'vitest';
 import { bootstrap } from '../../src/bootstrap.ts';
@@ -16,14 +17,38 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The real server (HTTP + WebSocket) on a random port, over the run's PostgreSQL. */
+/**
+ * A database of its own in the run's PostgreSQL cluster (migrated by the server that starts on it). A
+ * server on another embedder than the suite's `local-hash` needs one: its worker moves every room of its
+ * database to its embedder at start (reembed-room), which in the shared database would re-embed, and
+ * rewrite the vectors of, every other test's rooms.
+ */
+export async function privateDatabaseUrl(): Promise<string> {
+  const url = new URL(inject('databaseUrl'));
+  const name = `t_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    await client.query(`create database ${name}`);
+  } finally {
+    await client.end();
+  }
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * The real server (HTTP + WebSocket) on a random port, over the run's PostgreSQL: the shared database, or
+ * a private one when it runs another embedder (see privateDatabaseUrl).
+ */
 export async function startTestServer(
   env: Record<string, string> = {},
   options: { logger?: Logger } = {},
 ): Promise<TestServer> {
+  const ownEmbedder = env.EMBEDDING_MODEL || (env.EMBEDDER && env.EMBEDDER !== 'local-hash');
   const config = loadConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: inject('databaseUrl'),
+    DATABASE_URL: env.DATABASE_URL ?? (ownEmbedder ? await privateDatabaseUrl() : inject('databaseUrl')),
     DATA_DIR: mkdtempSync(join(tmpdir(), 'studyroom-test-')),
     JWT_SECRET: randomBytes(32).toString('hex'),
     // Each server consumes its own job queue: in-process pub/sub must reach this server's subscribers.
