@@ -35,6 +35,24 @@ const PAGES = [
   'The lighthouse keeper painted the tower white every spring.',
 ];
 
+/** A new owner's room holding PAGES, one single-page PDF each, every one READY. */
+async function roomWithPages(server: TestServer): Promise<{ owner: Actor; roomId: string }> {
+  const owner = await createUser(server.url);
+  const roomId = (await createRoom(server.url, owner)).id;
+  for (const [i, text] of PAGES.entries()) {
+    const upload = await uploadFile(
+      server.url,
+      owner.token,
+      roomId,
+      await makePdf([[text]]),
+      `page-${i}.pdf`,
+    );
+    const done = await waitForDocument(server.url, owner.token, upload.body.data!.uploadDocument.id, 120_000);
+    expect(done.status).toBe('READY');
+  }
+  return { owner, roomId };
+}
+
 describe.runIf(modelPresent)('the API on the local model', () => {
   let server: TestServer;
   let owner: Actor;
@@ -42,24 +60,7 @@ describe.runIf(modelPresent)('the API on the local model', () => {
 
   beforeAll(async () => {
     server = await startTestServer({ EMBEDDER: 'local-model', MODELS_DIR });
-    owner = await createUser(server.url);
-    roomId = (await createRoom(server.url, owner)).id;
-    for (const [i, text] of PAGES.entries()) {
-      const upload = await uploadFile(
-        server.url,
-        owner.token,
-        roomId,
-        await makePdf([[text]]),
-        `page-${i}.pdf`,
-      );
-      const done = await waitForDocument(
-        server.url,
-        owner.token,
-        upload.body.data!.uploadDocument.id,
-        120_000,
-      );
-      expect(done.status).toBe('READY');
-    }
+    ({ owner, roomId } = await roomWithPages(server));
   }, 240_000);
   afterAll(() => server?.close());
 
@@ -163,24 +164,7 @@ describe.runIf(modelPresent && blendPresent)('the API on the blended local model
       LOCAL_MODEL: 'bge-small+e5-small-q8',
       MODELS_DIR,
     });
-    owner = await createUser(server.url);
-    roomId = (await createRoom(server.url, owner)).id;
-    for (const [i, text] of PAGES.entries()) {
-      const upload = await uploadFile(
-        server.url,
-        owner.token,
-        roomId,
-        await makePdf([[text]]),
-        `page-${i}.pdf`,
-      );
-      const done = await waitForDocument(
-        server.url,
-        owner.token,
-        upload.body.data!.uploadDocument.id,
-        120_000,
-      );
-      expect(done.status).toBe('READY');
-    }
+    ({ owner, roomId } = await roomWithPages(server));
   }, 240_000);
   afterAll(() => server?.close());
 
