@@ -77,8 +77,8 @@ describe('conversations with the offline engine', () => {
     expect(message).toMatchObject({ role: 'ASSISTANT', status: 'STREAMING' });
 
     const events = await collectStream(server.wsUrl, member.token, message.id);
-    // A fast offline answer may be mostly done before the subscription starts: the text so far, then the end.
-    expect(events.length).toBeGreaterThanOrEqual(2);
+    // The text so far first (all of it when this fast offline answer ended before the subscription
+    // started), then deltas and the end; token-by-token streaming is asserted in conversations-openai.
     const last = events.at(-1)!;
     expect(last.done).toBe(true);
     // Deltas add up to the final text.

@@ -114,7 +114,12 @@ export async function readiness(app: ApiProcess): Promise<number> {
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
+  } catch {
+    return false;
+  }
+  // An orphan that exited stays a zombie until PID 1 reaps it, which a container's PID 1 may never do.
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z';
   } catch {
     return false;
   }
