@@ -122,6 +122,17 @@ describe('sniffFileType', () => {
     expect(sniffFileType(enc.encode('Plain words'), 'page.html')).toMatchObject({ kind: 'text' });
   });
 
+  it('rejects a zip that is not Word, PowerPoint or EPUB, and an empty file', () => {
+    const zip = buildZip([{ name: 'readme.txt', data: enc.encode('hello') }]);
+    expect(sniffFileType(zip, 'a.docx')).toMatchObject({
+      error: expect.stringContaining('not a Word, PowerPoint or EPUB document'),
+    });
+    const xlsx = buildZip([{ name: 'xl/workbook.xml', data: enc.encode('<workbook/>') }]);
+    expect(sniffFileType(xlsx)).toMatchObject({ error: expect.stringContaining('Excel') });
+    expect(sniffFileType(new Uint8Array(0))).toEqual({ error: 'The file is empty.' });
+    expect(sniffFileType(minimalDocx('Hi'))).toMatchObject({ kind: 'docx' });
+  });
+
   it('rejects random noise named .txt', () => {
     const noise = new Uint8Array(randomBytes(64 * 1024));
     expect(sniffFileType(noise, 'notes.txt')).toMatchObject({
