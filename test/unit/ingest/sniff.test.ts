@@ -13,7 +13,7 @@ import {
   sniffFileType,
 } from '../../../src/documents/engine/sniff.ts';
 import { BOOK, LECTURE_DECK, makeDeck, makeEpub, textPng } from '../../helpers/format-fixtures.ts';
-import { buildZip, CORPUS_DIR, describeCorpus } from './fixtures.ts';
+import { buildZip, CORPUS_DIR, describeCorpus, minimalDocx } from './fixtures.ts';
 
 const enc = new TextEncoder();
 const PNG = new Uint8Array([
