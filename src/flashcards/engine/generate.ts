@@ -4,9 +4,12 @@
  * is a statistic, never an error. Only the drafter itself throws (a provider still failing after its
  * retries), so the job can mark the deck FAILED.
  */
+
+import { generateVerified } from '../../quizzes/engine/rounds.ts';
 import type { QuizSourceChunk } from '../../quizzes/engine/types.ts';
 import {
   CARD_REJECTION_REASONS,
+  type CardDraft,
   type CardDrafter,
   type CardGenerationStats,
   type CardRejection,
@@ -34,69 +37,39 @@ export interface CardGenerationResult {
 }
 
 export async function generateVerifiedCards(options: GenerateCardsOptions): Promise<CardGenerationResult> {
-  const { drafter, chunks, count, signal } = options;
-  const maxRounds = Math.max(1, options.maxRounds ?? 3);
+  const { drafter, chunks, signal } = options;
   const byId = new Map(chunks.map((c) => [c.chunkId, c]));
-  const stats: CardGenerationStats = {
-    requested: count,
-    drafted: 0,
-    verified: 0,
-    rejected: 0,
-    rejectionsByReason: Object.fromEntries(CARD_REJECTION_REASONS.map((r) => [r, 0])) as Record<
-      CardRejectionReason,
-      number
-    >,
-    rejectionsByRound: [],
-    rounds: 0,
-    drafter: drafter.name,
-  };
-  const cards: VerifiedCard[] = [];
-  const rejections: CardRejection[] = [];
   const duplicates = cardDuplicateIndex();
-  let shortOfMaterial = false;
-
-  for (let round = 1; round <= maxRounds && cards.length < count; round++) {
-    signal?.throwIfAborted();
-    const need = count - cards.length;
-    const ask = round === 1 ? Math.ceil(need * (1 + (options.overdraft ?? 0.25))) : need + 1;
-    const drafts = await drafter.draft({
-      chunks,
-      count: ask,
-      avoid: cards.map((c) => c.front),
-      round,
-      signal,
-    });
-    stats.rounds = round;
-    stats.drafted += drafts.length;
-    stats.rejectionsByRound.push(0);
-    if (drafts.length < need) shortOfMaterial = true;
-    for (const draft of drafts) {
-      if (cards.length >= count) break;
+  const { items, stats, rejections } = await generateVerified<
+    CardDraft,
+    VerifiedCard,
+    CardRejection,
+    CardRejectionReason
+  >({
+    count: options.count,
+    drafterName: drafter.name,
+    reasons: CARD_REJECTION_REASONS,
+    draft: ({ count, round, released }) =>
+      drafter.draft({ chunks, count, avoid: released.map((c) => c.front), round, signal }),
+    verify: async (draft) => {
       const checked = verifyCard(draft, byId.get(draft.evidence?.chunkId));
-      const verdict =
-        'reason' in checked || !duplicates.isDuplicate(checked)
-          ? checked
-          : { reason: 'DUPLICATE' as const, detail: 'near-duplicate of a released card' };
-      if ('reason' in verdict) {
-        rejections.push({ draft, ...verdict });
-        stats.rejected++;
-        stats.rejectionsByReason[verdict.reason]++;
-        stats.rejectionsByRound[round - 1]!++;
-        continue;
-      }
-      duplicates.add(verdict);
-      cards.push(verdict);
-      stats.verified = cards.length;
-    }
-    await options.onProgress?.({ ...stats, rejectionsByRound: [...stats.rejectionsByRound] });
-    if (drafts.length === 0) break;
-  }
-  if (cards.length < count) {
-    const why = shortOfMaterial
-      ? `the selected material (${chunks.length} usable passages) holds too few definitions and key facts`
-      : `not enough drafts passed verification in ${stats.rounds} rounds`;
-    const rejected = stats.rejected > 0 ? `; ${stats.rejected} drafts failed verification` : '';
-    stats.note = `Made ${cards.length} of ${count} cards: ${why}${rejected}.`;
-  }
-  return { cards, stats, rejections };
+      if ('reason' in checked) return { draft, ...checked };
+      if (duplicates.isDuplicate(checked))
+        return { draft, reason: 'DUPLICATE', detail: 'near-duplicate of a released card' };
+      return checked;
+    },
+    onRelease: (card) => duplicates.add(card),
+    shortfallNote: (stats, made, shortOfMaterial) => {
+      const why = shortOfMaterial
+        ? `the selected material (${chunks.length} usable passages) holds too few definitions and key facts`
+        : `not enough drafts passed verification in ${stats.rounds} rounds`;
+      const rejected = stats.rejected > 0 ? `; ${stats.rejected} drafts failed verification` : '';
+      return `Made ${made} of ${stats.requested} cards: ${why}${rejected}.`;
+    },
+    maxRounds: options.maxRounds,
+    overdraft: options.overdraft,
+    onProgress: options.onProgress,
+    signal,
+  });
+  return { cards: items, stats, rejections };
 }

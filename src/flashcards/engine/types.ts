@@ -1,3 +1,4 @@
+import type { RoundsStats } from '../../quizzes/engine/rounds.ts';
 import type { QuizSourceChunk } from '../../quizzes/engine/types.ts';
 
 /** DEFINITION: term → definition; CLOZE: a key-fact sentence with its key term blanked; QUESTION: free. */
@@ -53,15 +54,4 @@ export interface CardDrafter {
 }
 
 /** The shape of quiz generation stats (`QuizStats` in the schema), with the card rejection reasons. */
-export interface CardGenerationStats {
-  requested: number;
-  drafted: number;
-  verified: number;
-  rejected: number;
-  rejectionsByReason: Record<CardRejectionReason, number>;
-  /** Rejections per round, index 0 = round 1. */
-  rejectionsByRound: number[];
-  rounds: number;
-  drafter: string;
-  note?: string;
-}
+export type CardGenerationStats = RoundsStats<CardRejectionReason>;

@@ -4,6 +4,8 @@
  * The one thing that throws is the drafter or judge itself (a provider still failing after its retries),
  * so the job can mark the quiz FAILED.
  */
+
+import { generateVerified, type RoundsStats } from './rounds.ts';
 import type {
   QuestionDraft,
   QuestionKind,
@@ -17,19 +19,7 @@ import type {
 import { REJECTION_REASONS } from './types.ts';
 import { checkDraft, duplicateIndex, normalizeDraft, rejection } from './verify.ts';
 
-export interface GenerationStats {
-  requested: number;
-  drafted: number;
-  verified: number;
-  rejected: number;
-  rejectionsByReason: Record<RejectionReason, number>;
-  /** Rejections per round, index 0 = round 1. */
-  rejectionsByRound: number[];
-  rounds: number;
-  drafter: string;
-  /** Why fewer questions than requested were released. */
-  note?: string;
-}
+export type GenerationStats = RoundsStats<RejectionReason>;
 
 export interface GenerateOptions {
   drafter: QuizDrafter;
@@ -55,62 +45,36 @@ export async function generateVerifiedQuestions(options: GenerateOptions): Promi
   const { drafter, chunks, count, judge, signal } = options;
   const kinds =
     options.kinds.length > 0 ? [...new Set(options.kinds)] : (['MULTIPLE_CHOICE'] as QuestionKind[]);
-  const maxRounds = Math.max(1, options.maxRounds ?? 3);
   const byId = new Map(chunks.map((c) => [c.chunkId, c]));
-  const stats: GenerationStats = {
-    requested: count,
-    drafted: 0,
-    verified: 0,
-    rejected: 0,
-    rejectionsByReason: Object.fromEntries(REJECTION_REASONS.map((r) => [r, 0])) as Record<
-      RejectionReason,
-      number
-    >,
-    rejectionsByRound: [],
-    rounds: 0,
-    drafter: drafter.name,
-  };
-  const questions: VerifiedQuestion[] = [];
-  const rejections: Rejection[] = [];
   const duplicates = duplicateIndex();
-  let shortOfMaterial = false;
-
-  for (let round = 1; round <= maxRounds && questions.length < count; round++) {
-    signal?.throwIfAborted();
-    const need = count - questions.length;
-    const ask = round === 1 ? Math.ceil(need * (1 + (options.overdraft ?? 0.25))) : need + 1;
-    const drafts = await drafter.draft({
-      chunks,
-      count: ask,
-      kinds: kindsStillNeeded(kinds, count, questions),
-      avoid: questions.map((q) => q.prompt),
-      round,
-      signal,
-    });
-    stats.rounds = round;
-    stats.drafted += drafts.length;
-    stats.rejectionsByRound.push(0);
-    if (drafts.length < need) shortOfMaterial = true;
-    for (const raw of drafts) {
-      if (questions.length >= count) break;
-      const verdict = await verifyOne(raw, byId, duplicates, judge, signal);
-      if ('reason' in verdict) {
-        rejections.push(verdict);
-        stats.rejected++;
-        stats.rejectionsByReason[verdict.reason]++;
-        stats.rejectionsByRound[round - 1]++;
-        continue;
-      }
-      duplicates.add(verdict);
-      questions.push(verdict);
-      stats.verified = questions.length;
-    }
-    await options.onProgress?.({ ...stats, rejectionsByRound: [...stats.rejectionsByRound] });
-    if (drafts.length === 0) break;
-  }
-  if (questions.length < count)
-    stats.note = shortfallNote(stats, questions.length, shortOfMaterial, chunks.length);
-  return { questions, stats, rejections };
+  const { items, stats, rejections } = await generateVerified<
+    QuestionDraft,
+    VerifiedQuestion,
+    Rejection,
+    RejectionReason
+  >({
+    count,
+    drafterName: drafter.name,
+    reasons: REJECTION_REASONS,
+    draft: ({ count: ask, round, released }) =>
+      drafter.draft({
+        chunks,
+        count: ask,
+        kinds: kindsStillNeeded(kinds, count, released),
+        avoid: released.map((q) => q.prompt),
+        round,
+        signal,
+      }),
+    verify: (raw) => verifyOne(raw, byId, duplicates, judge, signal),
+    onRelease: (question) => duplicates.add(question),
+    shortfallNote: (stats, made, shortOfMaterial) =>
+      shortfallNote(stats, made, shortOfMaterial, chunks.length),
+    maxRounds: options.maxRounds,
+    overdraft: options.overdraft,
+    onProgress: options.onProgress,
+    signal,
+  });
+  return { questions: items, stats, rejections };
 }
 
 async function verifyOne(
