@@ -6,7 +6,7 @@
 import type OpenAI from 'openai';
 import { z } from 'zod';
 import { passagesPrompt } from '../../quizzes/engine/llm-drafter.ts';
-import { chatJson } from '../../quizzes/engine/llm-json.ts';
+import { chatJson, parseItems } from '../../quizzes/engine/llm-json.ts';
 import type { CardDraft, CardDrafter, CardDraftRequest } from './types.ts';
 
 const KINDS = ['DEFINITION', 'CLOZE', 'QUESTION'] as const;
@@ -99,14 +99,5 @@ export class LlmCardDrafter implements CardDrafter {
 
 /** The drafts that have a card's shape; `dropped` counts the rest (and a reply that is not JSON). */
 export function parseCardDrafts(json: unknown): { drafts: CardDraft[]; dropped: number } {
-  const items = (json as { cards?: unknown })?.cards;
-  if (!Array.isArray(items)) return { drafts: [], dropped: 1 };
-  const drafts: CardDraft[] = [];
-  let dropped = 0;
-  for (const item of items) {
-    const parsed = DraftSchema.safeParse(item);
-    if (parsed.success) drafts.push(parsed.data);
-    else dropped++;
-  }
-  return { drafts, dropped };
+  return parseItems(json, 'cards', DraftSchema);
 }

@@ -7,7 +7,7 @@
 import type OpenAI from 'openai';
 import { z } from 'zod';
 import { countTokens } from '../../text/tokens.ts';
-import { chatJson } from './llm-json.ts';
+import { chatJson, parseItems } from './llm-json.ts';
 import type { DraftRequest, QuestionDraft, QuizDrafter, QuizSourceChunk } from './types.ts';
 
 export { createLlmJudge, llmJudge } from './llm-judge.ts';
@@ -105,16 +105,7 @@ export class LlmQuizDrafter implements QuizDrafter {
 
 /** The drafts that have a question's shape; `dropped` counts the rest (and a reply that is not JSON). */
 export function parseDrafts(json: unknown): { drafts: QuestionDraft[]; dropped: number } {
-  const items = (json as { questions?: unknown })?.questions;
-  if (!Array.isArray(items)) return { drafts: [], dropped: 1 };
-  const drafts: QuestionDraft[] = [];
-  let dropped = 0;
-  for (const item of items) {
-    const parsed = DraftSchema.safeParse(item);
-    if (parsed.success) drafts.push(parsed.data);
-    else dropped++;
-  }
-  return { drafts, dropped };
+  return parseItems(json, 'questions', DraftSchema);
 }
 
 /** The passages of a request, each labelled with its chunk id and cut to its share of the token budget. */

@@ -4,6 +4,7 @@
  * (`maxRetries` when the caller builds it); what still fails after them throws, so the job can mark FAILED.
  */
 import type OpenAI from 'openai';
+import type { ZodType } from 'zod';
 
 export interface JsonCall {
   client: OpenAI;
@@ -51,4 +52,22 @@ export function parseJsonLoosely(text: string): unknown {
     }
   }
   return undefined;
+}
+
+/** The items under `key` that have `schema`'s shape; `dropped` counts the rest (and a reply without the list). */
+export function parseItems<T>(
+  json: unknown,
+  key: string,
+  schema: ZodType<T>,
+): { drafts: T[]; dropped: number } {
+  const items = (json as Record<string, unknown> | null | undefined)?.[key];
+  if (!Array.isArray(items)) return { drafts: [], dropped: 1 };
+  const drafts: T[] = [];
+  let dropped = 0;
+  for (const item of items) {
+    const parsed = schema.safeParse(item);
+    if (parsed.success) drafts.push(parsed.data);
+    else dropped++;
+  }
+  return { drafts, dropped };
 }
