@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { authorize } from '../schema/access.ts';
 import { builder } from '../schema/builder.ts';
 import { AuthPayloadRef, UserRef } from '../schema/user.ts';
+import { recordAudit } from '../src/audit/audit-service.ts';
 import { changePassword, signIn, signOut, signUp } from '../src/auth/auth-service.ts';
 
 const SignUpInput = builder.inputType('SignUpInput', {
@@ -58,8 +59,16 @@ builder.mutationFields((t) => ({
     authScopes: authorize('signIn'),
     type: AuthPayloadRef,
     args: { input: t.arg({ type: SignInInput, required: true }) },
-    resolve: (_root, { input }, context) =>
-      signIn(context.em, context.services, context.clientAddress, input),
+    resolve: async (_root, { input }, context) => {
+      const payload = await signIn(context.em, context.services, context.clientAddress, input);
+      await recordAudit(context, {
+        roomId: null,
+        action: 'SIGNED_IN',
+        subject: { type: 'User', id: payload.user.id },
+        actorId: payload.user.id,
+      });
+      return payload;
+    },
   }),
   signOut: t.boolean({
     description: 'Signs out everywhere: every token of the viewer (this one too) stops working',

@@ -9,6 +9,7 @@ import {
   SearchHitRef,
 } from '../schema/document.ts';
 import { RoomRef } from '../schema/room.ts';
+import { recordAudit } from '../src/audit/audit-service.ts';
 import {
   cancelIngestion,
   deleteDocument,
@@ -74,13 +75,26 @@ builder.mutationFields((t) => ({
       'GraphQL multipart upload; returns at once with a QUEUED document (or the existing one for the same bytes)',
     args: { input: t.arg({ type: UploadDocumentInput, required: true }) },
     authScopes: authorize('uploadDocument'),
-    resolve: (_root, { input }, context) =>
-      uploadDocument(context.em, context.services, context.viewer!.id, {
+    resolve: async (_root, { input }, context) => {
+      const document = await uploadDocument(context.em, context.services, context.viewer!.id, {
         roomId: input.roomId.id,
         file: input.file,
         title: input.title,
         visibility: input.visibility,
-      }),
+      });
+      await recordAudit(context, {
+        roomId: input.roomId.id,
+        action: 'DOCUMENT_UPLOADED',
+        subject: { type: 'Document', id: document.id },
+        detail: {
+          title: document.title,
+          filename: input.file.name,
+          sizeBytes: input.file.size,
+          visibility: document.visibility,
+        },
+      });
+      return document;
+    },
   }),
   replaceDocument: t.field({
     type: DocumentRef,
@@ -90,14 +104,27 @@ builder.mutationFields((t) => ({
       file: t.arg({ type: 'File', required: true }),
     },
     authScopes: authorize('replaceDocument'),
-    resolve: async (_root, args, context) =>
-      replaceDocument(
+    resolve: async (_root, args, context) => {
+      const document = await replaceDocument(
         context.em,
         context.services,
         context.viewer!.id,
         (await context.loaders.documentById.load(args.id.id))!,
         args.file,
-      ),
+      );
+      await recordAudit(context, {
+        roomId: document.room.id,
+        action: 'DOCUMENT_REPLACED',
+        subject: { type: 'Document', id: document.id },
+        detail: {
+          title: document.title,
+          filename: args.file.name,
+          sizeBytes: args.file.size,
+          version: document.version,
+        },
+      });
+      return document;
+    },
   }),
   setDocumentVisibility: t.field({
     type: DocumentRef,
@@ -105,12 +132,20 @@ builder.mutationFields((t) => ({
       'Who in the room reads the document: MEMBERS, or EDITORS only (kept out of viewers’ search, answers, citations, study guides and flashcards at once)',
     args: { input: t.arg({ type: SetDocumentVisibilityInput, required: true }) },
     authScopes: authorize('setDocumentVisibility'),
-    resolve: async (_root, { input }, context) =>
-      setDocumentVisibility(
+    resolve: async (_root, { input }, context) => {
+      const document = await setDocumentVisibility(
         context.em,
         (await context.loaders.documentById.load(input.documentId.id))!,
         input.visibility,
-      ),
+      );
+      await recordAudit(context, {
+        roomId: document.room.id,
+        action: 'DOCUMENT_VISIBILITY_CHANGED',
+        subject: { type: 'Document', id: document.id },
+        detail: { visibility: document.visibility },
+      });
+      return document;
+    },
   }),
   cancelDocumentIngestion: t.field({
     type: DocumentRef,
@@ -133,11 +168,15 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.globalID({ required: true, for: DocumentRef }) },
     authScopes: authorize('deleteDocument'),
     resolve: async (_root, args, context) => {
-      await deleteDocument(
-        context.em,
-        context.services,
-        (await context.loaders.documentById.load(args.id.id))!,
-      );
+      const document = (await context.loaders.documentById.load(args.id.id))!;
+      const detail = { title: document.title, filename: document.filename };
+      await deleteDocument(context.em, context.services, document);
+      await recordAudit(context, {
+        roomId: document.room.id,
+        action: 'DOCUMENT_DELETED',
+        subject: { type: 'Document', id: args.id.id },
+        detail,
+      });
       return encodeGlobalID('Document', args.id.id);
     },
   }),

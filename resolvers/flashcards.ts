@@ -4,6 +4,7 @@ import { builder } from '../schema/builder.ts';
 import { CardRef, DeckProgressRef, DeckRef, ReviewItemRef, ReviewRatingEnum } from '../schema/deck.ts';
 import { DocumentRef } from '../schema/document.ts';
 import { RoomRef } from '../schema/room.ts';
+import { recordAudit } from '../src/audit/audit-service.ts';
 import { currentDeckProgress } from '../src/flashcards/deck-progress.ts';
 import { exportDeck, generateFlashcards } from '../src/flashcards/deck-service.ts';
 import { isTimeZone } from '../src/flashcards/engine/day.ts';
@@ -83,13 +84,21 @@ builder.mutationFields((t) => ({
     description: 'Enqueues generation and returns the GENERATING deck; follow it with deckProgress',
     args: { input: t.arg({ type: GenerateFlashcardsInput, required: true }) },
     authScopes: authorize('generateFlashcards'),
-    resolve: (_root, { input }, context) =>
-      generateFlashcards(context.em, context.services, context.viewer!.id, {
+    resolve: async (_root, { input }, context) => {
+      const deck = await generateFlashcards(context.em, context.services, context.viewer!.id, {
         roomId: input.roomId.id,
         documentIds: input.documentIds?.map((id) => id.id),
         count: input.count,
         title: input.title,
-      }),
+      });
+      await recordAudit(context, {
+        roomId: input.roomId.id,
+        action: 'DECK_GENERATED',
+        subject: { type: 'Deck', id: deck.id },
+        detail: { title: deck.title, count: input.count },
+      });
+      return deck;
+    },
   }),
   reviewCard: t.field({
     type: ReviewItemRef,

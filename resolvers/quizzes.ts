@@ -12,6 +12,7 @@ import {
   RevealAnswersEnum,
 } from '../schema/quiz.ts';
 import { RoomRef } from '../schema/room.ts';
+import { recordAudit } from '../src/audit/audit-service.ts';
 import type { Question } from '../src/entities/quiz.ts';
 import { liveSubscription } from '../src/pubsub.ts';
 import { currentQuizProgress } from '../src/quizzes/quiz-progress.ts';
@@ -94,8 +95,8 @@ builder.mutationFields((t) => ({
     description: 'Enqueues generation and returns the GENERATING quiz; follow it with quizProgress',
     args: { input: t.arg({ type: GenerateQuizInput, required: true }) },
     authScopes: authorize('generateQuiz'),
-    resolve: (_root, { input }, context) =>
-      generateQuiz(context.em, context.services, context.viewer!.id, {
+    resolve: async (_root, { input }, context) => {
+      const quiz = await generateQuiz(context.em, context.services, context.viewer!.id, {
         roomId: input.roomId.id,
         documentIds: input.documentIds?.map((id) => id.id),
         questionCount: input.questionCount,
@@ -103,7 +104,15 @@ builder.mutationFields((t) => ({
         title: input.title,
         maxAttempts: input.maxAttempts,
         revealAnswers: input.revealAnswers,
-      }),
+      });
+      await recordAudit(context, {
+        roomId: input.roomId.id,
+        action: 'QUIZ_GENERATED',
+        subject: { type: 'Quiz', id: quiz.id },
+        detail: { title: quiz.title, questionCount: input.questionCount, documentIds: quiz.documentIds },
+      });
+      return quiz;
+    },
   }),
   updateQuizSettings: t.field({
     type: QuizRef,

@@ -5,6 +5,7 @@ import { builder } from '../schema/builder.ts';
 import { offsetConnection } from '../schema/connection.ts';
 import { RoomMemberRef, RoomRef, RoomRoleEnum } from '../schema/room.ts';
 import { UserRef } from '../schema/user.ts';
+import { recordAudit } from '../src/audit/audit-service.ts';
 import { BUDGET_NAMES, BUDGETS, type BudgetName } from '../src/budgets/engine/budgets.ts';
 import { liveSubscription } from '../src/pubsub.ts';
 import {
@@ -97,7 +98,15 @@ builder.mutationFields((t) => ({
     type: RoomRef,
     args: { input: t.arg({ type: CreateRoomInput, required: true }) },
     authScopes: authorize('createRoom'),
-    resolve: (_root, { input }, context) => createRoom(context.em, context.viewer!.id, input),
+    resolve: async (_root, { input }, context) => {
+      const room = await createRoom(context.em, context.viewer!.id, input);
+      await recordAudit(context, {
+        roomId: room.id,
+        action: 'ROOM_CREATED',
+        subject: { type: 'Room', id: room.id },
+      });
+      return room;
+    },
   }),
   addRoomMember: t.field({
     type: RoomMemberRef,
@@ -105,13 +114,21 @@ builder.mutationFields((t) => ({
       'Owner: invites an email (status INVITED). The answer is the same whether or not the email has an account; the invitee gets access once they accept',
     args: { input: t.arg({ type: AddRoomMemberInput, required: true }) },
     authScopes: authorize('addRoomMember'),
-    resolve: (_root, { input }, context) =>
-      inviteToRoom(
+    resolve: async (_root, { input }, context) => {
+      const member = await inviteToRoom(
         context.em,
         context.viewer!.id,
         { roomId: input.roomId.id, email: input.email, role: input.role },
         { perHour: context.services.config.INVITATIONS_PER_HOUR },
-      ),
+      );
+      await recordAudit(context, {
+        roomId: input.roomId.id,
+        action: 'MEMBER_INVITED',
+        subject: { type: 'RoomMember', id: member.id },
+        detail: { email: member.email, role: member.role },
+      });
+      return member;
+    },
   }),
   acceptRoomInvitation: t.field({
     type: RoomMemberRef,
@@ -120,6 +137,12 @@ builder.mutationFields((t) => ({
     authScopes: authorize('acceptRoomInvitation'),
     resolve: async (_root, args, context) => {
       const member = await acceptInvitation(context.em, context.viewer!.id, args.roomId.id);
+      await recordAudit(context, {
+        roomId: args.roomId.id,
+        action: 'INVITATION_ACCEPTED',
+        subject: { type: 'RoomMember', id: member.id },
+        detail: { role: member.role },
+      });
       context.loaders.viewerRole.clear(args.roomId.id);
       context.services.pubsub.publish('room:member-added', args.roomId.id, {
         roomId: args.roomId.id,
@@ -135,6 +158,11 @@ builder.mutationFields((t) => ({
     authScopes: authorize('declineRoomInvitation'),
     resolve: async (_root, args, context) => {
       await declineInvitation(context.em, context.viewer!.id, args.roomId.id);
+      await recordAudit(context, {
+        roomId: args.roomId.id,
+        action: 'INVITATION_DECLINED',
+        subject: { type: 'User', id: context.viewer!.id },
+      });
       return encodeGlobalID('Room', args.roomId.id);
     },
   }),
@@ -145,6 +173,11 @@ builder.mutationFields((t) => ({
     authScopes: authorize('leaveRoom'),
     resolve: async (_root, args, context) => {
       await leaveRoom(context.em, context.viewer!.id, args.roomId.id);
+      await recordAudit(context, {
+        roomId: args.roomId.id,
+        action: 'MEMBER_LEFT',
+        subject: { type: 'User', id: context.viewer!.id },
+      });
       return encodeGlobalID('Room', args.roomId.id);
     },
   }),
@@ -155,6 +188,11 @@ builder.mutationFields((t) => ({
     authScopes: authorize('removeRoomMember'),
     resolve: async (_root, { input }, context) => {
       await removeRoomMember(context.em, input.roomId.id, input.userId.id);
+      await recordAudit(context, {
+        roomId: input.roomId.id,
+        action: 'MEMBER_REMOVED',
+        subject: { type: 'User', id: input.userId.id },
+      });
       return (await context.loaders.roomById.load(input.roomId.id))!;
     },
   }),
@@ -165,6 +203,12 @@ builder.mutationFields((t) => ({
     authScopes: authorize('cancelRoomInvitation'),
     resolve: async (_root, { input }, context) => {
       await cancelInvitation(context.em, input.roomId.id, input.email);
+      await recordAudit(context, {
+        roomId: input.roomId.id,
+        action: 'INVITATION_CANCELLED',
+        subject: { type: 'Room', id: input.roomId.id },
+        detail: { email: input.email },
+      });
       return (await context.loaders.roomById.load(input.roomId.id))!;
     },
   }),
@@ -172,11 +216,22 @@ builder.mutationFields((t) => ({
     type: RoomRef,
     args: { input: t.arg({ type: UpdateRoomSettingsInput, required: true }) },
     authScopes: authorize('updateRoomSettings'),
-    resolve: (_root, { input }, context) =>
-      updateRoomSettings(context.em, input.roomId.id, {
+    resolve: async (_root, { input }, context) => {
+      const { roomId, ...changes } = input;
+      const room = await updateRoomSettings(context.em, roomId.id, {
         newCardsPerDay: input.newCardsPerDay,
         budgets: Object.fromEntries(BUDGET_NAMES.map((name) => [name, input[name]])),
-      }),
+      });
+      // The fields the owner sent, as sent (null: back to the default).
+      const detail = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+      await recordAudit(context, {
+        roomId: roomId.id,
+        action: 'SETTINGS_CHANGED',
+        subject: { type: 'Room', id: roomId.id },
+        detail,
+      });
+      return room;
+    },
   }),
 }));
 

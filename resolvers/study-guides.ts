@@ -4,6 +4,7 @@ import { builder } from '../schema/builder.ts';
 import { DocumentRef } from '../schema/document.ts';
 import { RoomRef } from '../schema/room.ts';
 import { StudyGuideRef, StudyGuideStreamEventRef } from '../schema/study-guide.ts';
+import { recordAudit } from '../src/audit/audit-service.ts';
 import { liveSubscription } from '../src/pubsub.ts';
 import { deltasPerSubscriber } from '../src/stream-deltas.ts';
 import { generateStudyGuide, studyGuideSnapshot } from '../src/study-guides/study-guide-service.ts';
@@ -27,8 +28,8 @@ builder.mutationFields((t) => ({
       "Enqueues a cited study guide and returns it GENERATING; follow it with studyGuideStream. A viewer's guide is private to them",
     args: { input: t.arg({ type: GenerateStudyGuideInput, required: true }) },
     authScopes: authorize('generateStudyGuide'),
-    resolve: async (_root, { input }, context) =>
-      generateStudyGuide(
+    resolve: async (_root, { input }, context) => {
+      const guide = await generateStudyGuide(
         context.em,
         context.services,
         {
@@ -37,7 +38,15 @@ builder.mutationFields((t) => ({
           readsEditorsOnly: await readsEditorsOnly(context, input.roomId.id),
         },
         { roomId: input.roomId.id, documentIds: input.documentIds?.map((id) => id.id), title: input.title },
-      ),
+      );
+      await recordAudit(context, {
+        roomId: input.roomId.id,
+        action: 'STUDY_GUIDE_GENERATED',
+        subject: { type: 'StudyGuide', id: guide.id },
+        detail: { title: guide.title },
+      });
+      return guide;
+    },
   }),
 }));
 

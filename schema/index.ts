@@ -4,6 +4,7 @@ import './scalars.ts';
 import './user.ts';
 import './room.ts';
 import './budget.ts';
+import './audit.ts';
 import './document.ts';
 import './conversation.ts';
 import './quiz.ts';

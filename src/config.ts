@@ -132,6 +132,8 @@ const EnvSchema = z.object({
   OCR_TIME_BUDGET_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   /** Room invitations an owner may send per hour (addRoomMember), across all their rooms. */
   INVITATIONS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(100),
+  /** Audit entries older than this are deleted (docs/school.md). */
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
   /** Benchmarks only: `off` turns DataLoader batching off to show the N+1 it prevents. */
   DATALOADER_BATCHING: z.enum(['on', 'off']).default('on'),
   /**

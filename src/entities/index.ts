@@ -1,3 +1,4 @@
+import { AuditEntry } from './audit.ts';
 import { Citation, Conversation, Message } from './conversation.ts';
 import { Chunk, Document, DocumentBlob } from './document.ts';
 import { Card, CardReview, Deck, ReviewLog } from './flashcard.ts';
@@ -32,4 +33,5 @@ export const entities = [
   ReviewLog,
   StudyGuide,
   UsageDay,
+  AuditEntry,
 ];

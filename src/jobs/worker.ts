@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { JobWithMetadata } from 'pg-boss';
+import { sweepAuditLog } from '../audit/audit-service.ts';
 import { ExtractorPool } from '../documents/engine/extractor-pool.ts';
 import { ingestLimits } from '../documents/engine/limits.ts';
 import { runIngestJob } from '../documents/ingest-job.ts';
@@ -106,9 +107,22 @@ export async function startWorkers(services: Services, options: { concurrency?: 
     if (result.chunks > 0) services.logger.info({ roomId: job.data.roomId, ...result }, 'room re-embedded');
   });
   await scheduleReembeds(services);
+  // The audit trail's retention: swept at start and hourly (several workers sweeping at once is harmless).
+  const sweep = () =>
+    sweepAuditLog(
+      services.orm.em.fork() as EntityManager,
+      services.clock.now(),
+      services.config.AUDIT_RETENTION_DAYS,
+    )
+      .then((deleted) => deleted > 0 && services.logger.info({ deleted }, 'old audit entries deleted'))
+      .catch((error) => services.logger.error({ err: error }, 'audit retention sweep failed'));
+  await sweep();
+  const sweeper = setInterval(sweep, 3_600_000);
+  sweeper.unref();
   services.logger.info({ queues: Object.values(QUEUES), concurrency }, 'worker ready');
   return {
     async stop() {
+      clearInterval(sweeper);
       for (const queue of Object.values(QUEUES))
         await services.queue.offWork(queue, { wait: true }).catch(() => undefined);
       await extractor.close();
