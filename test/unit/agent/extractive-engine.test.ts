@@ -3,10 +3,12 @@ import {
   ExtractiveAnswerEngine,
   NOT_COVERED_ANSWER,
   rankSentences,
+  rankSentencesByMeaning,
   wordDeltas,
 } from '../../../src/conversations/engine/extractive-engine.ts';
 import type { AnswerInput, SourceChunk } from '../../../src/conversations/engine/types.ts';
 import { verifyAnswer } from '../../../src/conversations/engine/verify.ts';
+import type { Embedder } from '../../../src/retrieval/ports.ts';
 import { MADEIRA_SOURCES } from './sample-sources.ts';
 
 const FOUNDING =
@@ -126,5 +128,44 @@ describe('ExtractiveAnswerEngine', () => {
   it('splits text into deltas that join back exactly', () => {
     const text = 'One two  three four five. [1] Six';
     expect(wordDeltas(text, 2)).toEqual(['One two  ', 'three four ', 'five. [1] ', 'Six']);
+  });
+});
+
+describe('ExtractiveAnswerEngine ranking by meaning', () => {
+  const QUESTION = 'Which gas do the vents release?';
+  // Cosines to the question as a small model gives them: everything on the topic sits close together.
+  const COSINES: Record<string, number> = {
+    'The vents release mostly neon, with traces of argon.': 0.8,
+    'Tourists photograph the vents from the rim every morning.': 0.74,
+    'The vents were first mapped by a survey team in 1990.': 0.73,
+    'A warm wind blows from the vents after sunset.': 0.75,
+    'The lighthouse keeper painted the tower white every spring.': 0.45,
+  };
+  const fakeModel: Embedder = {
+    id: 'fake-model:2',
+    dimensions: 2,
+    async embed(texts) {
+      return texts.map((text) => {
+        const c = COSINES[text] ?? 1; // the question itself
+        return new Float32Array([c, Math.sqrt(1 - c * c)]);
+      });
+    },
+  };
+  const sources = [
+    Object.keys(COSINES).slice(0, 4).join(' '),
+    'The lighthouse keeper painted the tower white every spring.',
+  ].map((text, i) => ({ ...MADEIRA_SOURCES[i]!, chunkId: `v${i}`, text }));
+
+  it('answers with the sentence that holds it, not padded with every sentence near the topic', async () => {
+    const engine = new ExtractiveAnswerEngine({ embedder: fakeModel });
+    expect(await engine.compose(QUESTION, sources)).toBe(
+      'The vents release mostly neon, with traces of argon. [1]',
+    );
+    const ranked = await rankSentencesByMeaning(QUESTION, sources, { embedder: fakeModel });
+    expect(ranked[0]!.meaning).toBe(1);
+    // 0.74 between the pool's lowest 0.45 and best 0.8, cubed: 0.57 (relative to the best alone, 0.93).
+    expect(ranked.find((s) => s.text.startsWith('Tourists'))!.meaning).toBeCloseTo(
+      ((0.74 - 0.45) / 0.35) ** 3,
+    );
   });
 });
