@@ -10,11 +10,13 @@ import {
 } from '../src/entities/quiz.ts';
 import type { QuizProgressEvent } from '../src/events.ts';
 import type { CardGenerationStats } from '../src/flashcards/engine/types.ts';
+import { quoteLocation } from '../src/flashcards/evidence.ts';
 import type { GenerationStats } from '../src/quizzes/engine/generate.ts';
+import type { Context } from '../src/transport/context.ts';
 import { loadVisible, revealed, visible, visibleOf } from './access.ts';
 import { builder } from './builder.ts';
 import { arrayConnection } from './connection.ts';
-import { ChunkRef, DocumentRef } from './document.ts';
+import { ChunkRef, DocumentRef, HighlightRef } from './document.ts';
 import { RoomRef } from './room.ts';
 import { connectionNodeFields } from './selection.ts';
 
@@ -34,12 +36,29 @@ export const QuizRef = builder.objectRef<QuizView>('Quiz');
 export const QuestionRef = builder.objectRef<Question>('Question');
 export const QuizAttemptRef = builder.objectRef<QuizAttempt>('QuizAttempt');
 
+/** Where a question's quote stands: its chunk's label and the quote's line boxes (as a card's evidence). */
+async function evidenceLocation(question: Question, chunks: Context['loaders']['chunkById']) {
+  const chunk = question.chunk ? await chunks.load(question.chunk.id) : null;
+  return quoteLocation(chunk ?? null, question.pageStart, question.quote);
+}
+
 /** The quote a question was verified against: where its answer stands in the material. */
 export const EvidenceRef = builder.objectRef<Question>('Evidence').implement({
   fields: (t) => ({
     quote: t.exposeString('quote'),
     pageStart: t.exposeInt('pageStart'),
     pageEnd: t.exposeInt('pageEnd'),
+    pageLabel: t.string({
+      description: 'The printed label of pageStart; the physical number when the file has none',
+      resolve: async (question, _args, context) =>
+        (await evidenceLocation(question, context.loaders.chunkById)).pageLabel,
+    }),
+    highlights: t.field({
+      type: [HighlightRef],
+      description: "PDF only: the quote's boxes on its pages (empty where the document has no layout)",
+      resolve: async (question, _args, context) =>
+        (await evidenceLocation(question, context.loaders.chunkById)).highlights,
+    }),
     document: t.field({
       type: DocumentRef,
       nullable: true,

@@ -1,6 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { highlightsForRange, unpackLines } from '../documents/engine/highlights.ts';
+import { labelOfPage } from '../documents/engine/page-labels.ts';
 import type { Highlight } from '../documents/engine/types.ts';
 import { Citation, Message, type MessageMetadata } from '../entities/conversation.ts';
 import { Document } from '../entities/document.ts';
@@ -138,11 +139,17 @@ function quoteHighlights(source: SourceChunk, quote: string): Highlight[] | null
   return at < 0 ? null : highlightsForRange(source.lines, at, at + quote.length);
 }
 
-/** The printed label of a page of the chunk: known for its first and last page, else the number. */
+/** The printed label of a page of the chunk (its ends are known, pages between are counted). */
 function labelOf(source: SourceChunk, page: number): string {
-  if (page === source.pageStart && source.pageLabel) return source.pageLabel;
-  if (page === source.pageEnd && source.pageLabelEnd) return source.pageLabelEnd;
-  return String(page);
+  return labelOfPage(
+    {
+      pageStart: source.pageStart,
+      pageEnd: source.pageEnd,
+      pageLabelStart: source.pageLabel,
+      pageLabelEnd: source.pageLabelEnd,
+    },
+    page,
+  );
 }
 
 /** One answer on its way: the text so far, what the message's metadata will record, and each stage. */

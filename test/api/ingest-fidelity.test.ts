@@ -4,11 +4,19 @@
  */
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DocumentChunksDocument, DocumentProgressDocument, SearchDocument } from '../generated/operations.ts';
-import { type Actor, call, createRoom, createUser, wsClient } from '../helpers/client.ts';
+import {
+  DocumentChunksDocument,
+  DocumentProgressDocument,
+  GenerateQuizDocument,
+  SearchDocument,
+  StartQuizAttemptDocument,
+  SubmitAnswerDocument,
+} from '../generated/operations.ts';
+import { type Actor, addMember, call, createRoom, createUser, wsClient } from '../helpers/client.ts';
 import { ask, collectStream, startConversation } from '../helpers/conversations.ts';
 import { uploadFile, waitForDocument } from '../helpers/documents.ts';
 import { labelledPdf, renderedBreaksDocx, scannedPdf } from '../helpers/fidelity-fixtures.ts';
+import { followQuiz, loadQuiz } from '../helpers/quizzes.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -164,6 +172,74 @@ describe('page labels and quote highlights', () => {
     }
     // Only the quote's lines: the line about "background" is not highlighted unless quoted.
     if (!citation!.quote.includes('background')) expect(citation!.highlights).toHaveLength(1);
+  }, 120_000);
+
+  it('gives a quiz question’s evidence its page label and the quote’s boxes, as a citation’s', async () => {
+    const roomId = (await createRoom(server.url, owner, 'Labelled quiz')).id;
+    const id = await upload(roomId, await labelledPdf(2, 3, sentence), 'labelled.pdf');
+    await waitForDocument(server.url, owner.token, id);
+    const chunks = await call(server.url, DocumentChunksDocument, { id, first: 50 }, owner.token);
+    const lines = (
+      chunks.node as { chunks: { edges: Array<{ node: { highlights: Box[] } }> } }
+    ).chunks.edges.flatMap((e) => e.node.highlights);
+
+    const { generateQuiz } = await call(
+      server.url,
+      GenerateQuizDocument,
+      { input: { roomId, questionCount: 3, kinds: ['MULTIPLE_CHOICE'] } },
+      owner.token,
+    );
+    await followQuiz(server.wsUrl, owner.token, generateQuiz.id);
+    const quiz = await loadQuiz(server.url, owner.token, generateQuiz.id);
+    expect(quiz.questions.edges.length).toBeGreaterThan(0);
+    const located = (evidence: {
+      pageStart: number;
+      pageEnd: number;
+      pageLabel: string;
+      highlights: Box[];
+    }) => {
+      // Physical pages 1-2 are labelled i, ii; the body from page 3 counts 1, 2, 3.
+      expect(evidence.pageLabel).toBe(
+        evidence.pageStart <= 2 ? ['i', 'ii'][evidence.pageStart - 1] : String(evidence.pageStart - 2),
+      );
+      expect(evidence.highlights.length).toBeGreaterThan(0);
+      for (const box of evidence.highlights) {
+        expect(box.page).toBeGreaterThanOrEqual(evidence.pageStart);
+        expect(box.page).toBeLessThanOrEqual(evidence.pageEnd);
+        expect(
+          lines.some((line) => inside(box, line)),
+          JSON.stringify(box),
+        ).toBe(true);
+      }
+    };
+    for (const { node: question } of quiz.questions.edges) located(question.evidence!);
+
+    // A viewer sees no evidence before answering; the answer's feedback then carries the same location.
+    const viewer = await createUser(server.url, 'Fidelity Viewer');
+    await addMember(server.url, owner, roomId, viewer, 'VIEWER');
+    const before = await loadQuiz(server.url, viewer.token, generateQuiz.id);
+    expect(before.questions.edges.map(({ node }) => node.evidence)).toEqual(
+      quiz.questions.edges.map(() => null),
+    );
+    const first = quiz.questions.edges[0]!.node;
+    const { startQuizAttempt } = await call(
+      server.url,
+      StartQuizAttemptDocument,
+      { quizId: generateQuiz.id },
+      viewer.token,
+    );
+    const { submitAnswer } = await call(
+      server.url,
+      SubmitAnswerDocument,
+      { input: { attemptId: startQuizAttempt.id, questionId: first.id, answer: 'not the answer 42' } },
+      viewer.token,
+    );
+    expect(submitAnswer.evidence).toMatchObject({
+      quote: first.evidence!.quote,
+      pageLabel: first.evidence!.pageLabel,
+      highlights: first.evidence!.highlights,
+    });
+    located(submitAnswer.evidence!);
   }, 120_000);
 });
 

@@ -72,11 +72,16 @@ export async function labelledPdf(
       page.drawText(line, { x: 72, y: 700 - i * 18, size: 11, font });
     });
   }
+  setPageLabels(pdf, frontPages);
+  return pdf.save();
+}
+
+/** /PageLabels: the first `frontPages` pages numbered i, ii, ..., the rest 1, 2, 3, ... */
+export function setPageLabels(pdf: PDFDocument, frontPages: number) {
   const labels = pdf.context.obj({
     Nums: [0, pdf.context.obj({ S: PDFName.of('r') }), frontPages, pdf.context.obj({ S: PDFName.of('D') })],
   });
   pdf.catalog.set(PDFName.of('PageLabels'), labels);
-  return pdf.save();
 }
 
 export const REGISTER_HEAD = 'Coastal Register of Lights';
