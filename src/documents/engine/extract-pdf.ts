@@ -2,11 +2,9 @@ import { fileURLToPath } from 'node:url';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFPageProxy, TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { INGEST_LIMITS } from './limits.ts';
-import { OcrConfigError, type OcrEngine, ocrEngineFor } from './ocr.ts';
-import { layoutOcrWords } from './ocr-layout.ts';
 import { headingsFromOutline, headingsFromType, type OutlineEntry } from './pdf-headings.ts';
 import { layoutPage, type PositionedText } from './pdf-layout.ts';
-import { renderPageGrey } from './pdf-render.ts';
+import { describePages, NO_SCANS, type PageToRead, readScans, type ScanOutcome } from './pdf-ocr.ts';
 import {
   type Box,
   type ExtractedDocument,
@@ -24,7 +22,6 @@ const STANDARD_FONTS = fileURLToPath(new URL('standard_fonts/', PDFJS_DIR));
 const CMAPS = fileURLToPath(new URL('cmaps/', PDFJS_DIR));
 // JPEG 2000 and JBIG2 scans decode with these when a page is rendered for OCR.
 const WASM = fileURLToPath(new URL('wasm/', PDFJS_DIR));
-const OCR_DPI = 300;
 
 export const MESSAGES = {
   password: 'This PDF is password-protected; remove the password and upload it again.',
@@ -35,18 +32,6 @@ export const MESSAGES = {
     'The PDF has a text layer, but its fonts carry no usable character mapping, so the text comes out as ' +
     'symbols; export it again with embedded Unicode fonts (OCR is turned off on this server).',
 } as const;
-
-/** "page 3", "pages 2, 5–7": physical page numbers for a person to look up. */
-export function describePages(numbers: number[]): string {
-  const runs: string[] = [];
-  for (let i = 0; i < numbers.length; i++) {
-    let j = i;
-    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j] + 1) j++;
-    runs.push(j > i ? `${numbers[i]}–${numbers[j]}` : String(numbers[i]));
-    i = j;
-  }
-  return `${numbers.length === 1 ? 'page' : 'pages'} ${runs.join(', ')}`;
-}
 
 function mapOpenError(error: unknown): ExtractionError {
   const name = (error as { name?: string } | null)?.name;
@@ -92,11 +77,6 @@ function usableShare(text: string): number {
   return 1 - bad / visible.length;
 }
 
-interface PageToRead {
-  number: number;
-  reason: 'no-text' | 'garbage';
-}
-
 export async function extractPdf(
   bytes: Uint8Array,
   limits: ExtractionLimits = {},
@@ -104,6 +84,41 @@ export async function extractPdf(
 ): Promise<ExtractedDocument> {
   const { maxPages, maxChars, timeBudgetMs, ocr } = { ...INGEST_LIMITS, ...limits };
   const deadline = performance.now() + timeBudgetMs;
+  const doc = await openPdf(bytes);
+  try {
+    const pageCount = doc.numPages;
+    if (pageCount > maxPages) {
+      throw new ExtractionError(
+        'TOO_MANY_PAGES',
+        `The PDF has ${pageCount} pages; the limit is ${maxPages} pages.`,
+      );
+    }
+    const countChars = charCounter(maxChars);
+    const { pages, toRead } = await readTextLayers(
+      doc,
+      { ocr, deadline, timeBudgetMs, countChars },
+      onProgress,
+    );
+    const scans =
+      ocr && toRead.length > 0 ? await readScans(doc, pages, toRead, ocr, countChars, onProgress) : NO_SCANS;
+    assertReadable(pages, ocr, scans);
+    await markHeadings(doc, pages);
+    const title = await readTitle(doc);
+    return {
+      kind: 'pdf',
+      pages,
+      pageCount,
+      ocrPageCount: scans.ocrPageCount,
+      ...(scans.unreadable.length > 0 ? { unreadablePages: scans.unreadable } : {}),
+      ...(scans.warning ? { warning: scans.warning } : {}),
+      ...(title ? { title } : {}),
+    };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+async function openPdf(bytes: Uint8Array): Promise<pdfjs.PDFDocumentProxy> {
   const task = pdfjs.getDocument({
     // pdf.js may detach the buffer it is given; the caller keeps its own bytes intact.
     data: bytes.slice(),
@@ -116,123 +131,121 @@ export async function extractPdf(
     useSystemFonts: false,
     verbosity: 0,
   });
-  let doc: Awaited<typeof task.promise>;
   try {
-    doc = await task.promise;
+    return await task.promise;
   } catch (error) {
     await task.destroy();
     throw mapOpenError(error);
   }
-  try {
-    const pageCount = doc.numPages;
-    if (pageCount > maxPages) {
+}
+
+/** Adds up the characters of text kept so far and stops the extraction at the limit. */
+function charCounter(maxChars: number): (text: string) => void {
+  let chars = 0;
+  return (text) => {
+    chars += text.length;
+    if (chars > maxChars) {
       throw new ExtractionError(
-        'TOO_MANY_PAGES',
-        `The PDF has ${pageCount} pages; the limit is ${maxPages} pages.`,
+        'TOO_MUCH_TEXT',
+        `The PDF holds more than ${maxChars.toLocaleString('en')} characters of text, over the limit.`,
       );
     }
-    const labels = await readPageLabels(doc, pageCount);
-    const pages: ExtractedPage[] = [];
-    const toRead: PageToRead[] = [];
-    let chars = 0;
-    const count = (text: string) => {
-      chars += text.length;
-      if (chars > maxChars) {
-        throw new ExtractionError(
-          'TOO_MUCH_TEXT',
-          `The PDF holds more than ${maxChars.toLocaleString('en')} characters of text, over the limit.`,
-        );
-      }
-    };
-    for (let n = 1; n <= pageCount; n++) {
-      if (performance.now() > deadline) {
-        throw new ExtractionError(
-          'TIME_BUDGET_EXCEEDED',
-          `Reading the PDF took longer than ${Math.round(timeBudgetMs / 1000)} s (stopped at page ${n} of ${pageCount}).`,
-        );
-      }
-      let page: PDFPageProxy;
-      let content: Awaited<ReturnType<PDFPageProxy['getTextContent']>>;
-      try {
-        page = await doc.getPage(n);
-        content = await page.getTextContent();
-      } catch {
-        throw new ExtractionError('DAMAGED', MESSAGES.damaged);
-      }
-      const [x0, y0, x1, y1] = page.view;
-      const { flow, rotated } = splitItems(content.items);
-      const layout = layoutPage(
-        flow.map((i) => ({ ...i, x: i.x - x0, y: i.y - y0 })),
-        x1 - x0,
-        textLayerRect(page),
-        rotated,
+  };
+}
+
+interface TextLayerBudget {
+  ocr: OcrSettings | false;
+  deadline: number;
+  timeBudgetMs: number;
+  countChars: (text: string) => void;
+}
+
+/**
+ * Every page's text layer, laid out into lines, and the pages OCR is to read instead: those with no text
+ * that draw an image (scans), and those whose text is mostly unusable characters. Only the text kept
+ * counts towards the character limit.
+ */
+async function readTextLayers(
+  doc: pdfjs.PDFDocumentProxy,
+  { ocr, deadline, timeBudgetMs, countChars }: TextLayerBudget,
+  onProgress?: ProgressListener,
+): Promise<{ pages: ExtractedPage[]; toRead: PageToRead[] }> {
+  const pageCount = doc.numPages;
+  const labels = await readPageLabels(doc, pageCount);
+  const pages: ExtractedPage[] = [];
+  const toRead: PageToRead[] = [];
+  for (let n = 1; n <= pageCount; n++) {
+    if (performance.now() > deadline) {
+      throw new ExtractionError(
+        'TIME_BUDGET_EXCEEDED',
+        `Reading the PDF took longer than ${Math.round(timeBudgetMs / 1000)} s (stopped at page ${n} of ${pageCount}).`,
       );
-      const extracted: ExtractedPage = {
-        number: n,
-        text: layout.text,
-        lines: layout.lines,
-        width: x1 - x0,
-        height: y1 - y0,
-        ...(labels ? { label: labels[n - 1] } : {}),
-      };
-      if (ocr && layout.text.trim() === '' && (await paintsImages(page)))
-        toRead.push({ number: n, reason: 'no-text' });
-      else if (ocr && usableShare(layout.text) < 0.5) toRead.push({ number: n, reason: 'garbage' });
-      else count(layout.text);
-      page.cleanup();
-      pages.push(extracted);
-      onProgress?.({ page: n, pageCount });
     }
-
-    const unreadable: number[] = [];
-    let ocrPageCount = 0;
-    let warning: string | undefined;
-    if (ocr && toRead.length > 0) {
-      const result = await ocrPages(doc, pages, toRead, ocr, onProgress);
-      ocrPageCount = result.read.length;
-      for (const n of result.read) count(pages[n - 1].text);
-      unreadable.push(...result.unreadable);
-      if (result.timedOut.length > 0) {
-        warning = `OCR stopped after ${Math.round(ocr.timeBudgetMs / 1000)} s: ${describePages(result.timedOut)} were not read.`;
-        unreadable.push(...result.timedOut);
-      }
-      unreadable.sort((a, b) => a - b);
-      const blank = result.unreadable;
-      if (blank.length > 0) {
-        const note = `${describePages(blank)} ${blank.length === 1 ? 'has' : 'have'} no readable text, even with OCR.`;
-        warning = warning ? `${note} ${warning}` : note;
-      }
-    }
-
-    const all = pages.map((p) => p.text).join('\n');
-    if (all.trim() === '') {
-      if (!ocr) throw new ExtractionError('NO_TEXT', MESSAGES.noTextOcrOff);
-      if (unreadable.length > 0) {
-        throw new ExtractionError(
-          'NO_TEXT',
-          `No readable text, even with OCR: ${describePages(unreadable)} ${warning?.includes('stopped') ? `could not be read (${warning})` : 'gave no words (a blank, faint or non-text scan)'}.`,
-        );
-      }
-      throw new ExtractionError('NO_TEXT', 'No extractable text: the PDF has no text and no scanned pages.');
-    }
-    if (usableShare(all) < 0.5) throw new ExtractionError('UNREADABLE_TEXT', MESSAGES.unreadable);
-
-    const outline = await readOutline(doc);
-    if (outline.length > 0) headingsFromOutline(pages, outline);
-    else headingsFromType(pages);
-    const title = await readTitle(doc);
-    return {
-      kind: 'pdf',
-      pages,
-      pageCount,
-      ocrPageCount,
-      ...(unreadable.length > 0 ? { unreadablePages: unreadable } : {}),
-      ...(warning ? { warning } : {}),
-      ...(title ? { title } : {}),
-    };
-  } finally {
-    await doc.destroy();
+    const { page, extracted } = await readTextLayer(doc, n, labels);
+    if (ocr && extracted.text.trim() === '' && (await paintsImages(page)))
+      toRead.push({ number: n, reason: 'no-text' });
+    else if (ocr && usableShare(extracted.text) < 0.5) toRead.push({ number: n, reason: 'garbage' });
+    else countChars(extracted.text);
+    page.cleanup();
+    pages.push(extracted);
+    onProgress?.({ page: n, pageCount });
   }
+  return { pages, toRead };
+}
+
+async function readTextLayer(
+  doc: pdfjs.PDFDocumentProxy,
+  n: number,
+  labels: string[] | undefined,
+): Promise<{ page: PDFPageProxy; extracted: ExtractedPage }> {
+  let page: PDFPageProxy;
+  let content: Awaited<ReturnType<PDFPageProxy['getTextContent']>>;
+  try {
+    page = await doc.getPage(n);
+    content = await page.getTextContent();
+  } catch {
+    throw new ExtractionError('DAMAGED', MESSAGES.damaged);
+  }
+  const [x0, y0, x1, y1] = page.view;
+  const { flow, rotated } = splitItems(content.items);
+  const layout = layoutPage(
+    flow.map((i) => ({ ...i, x: i.x - x0, y: i.y - y0 })),
+    x1 - x0,
+    textLayerRect(page),
+    rotated,
+  );
+  const extracted: ExtractedPage = {
+    number: n,
+    text: layout.text,
+    lines: layout.lines,
+    width: x1 - x0,
+    height: y1 - y0,
+    ...(labels ? { label: labels[n - 1] } : {}),
+  };
+  return { page, extracted };
+}
+
+/** A document with no text at all, or mostly symbols, is refused with the reason. */
+function assertReadable(pages: ExtractedPage[], ocr: OcrSettings | false, scans: ScanOutcome) {
+  const all = pages.map((p) => p.text).join('\n');
+  if (all.trim() === '') {
+    if (!ocr) throw new ExtractionError('NO_TEXT', MESSAGES.noTextOcrOff);
+    if (scans.unreadable.length > 0) {
+      throw new ExtractionError(
+        'NO_TEXT',
+        `No readable text, even with OCR: ${describePages(scans.unreadable)} ${scans.timedOut ? `could not be read (${scans.warning})` : 'gave no words (a blank, faint or non-text scan)'}.`,
+      );
+    }
+    throw new ExtractionError('NO_TEXT', 'No extractable text: the PDF has no text and no scanned pages.');
+  }
+  if (usableShare(all) < 0.5) throw new ExtractionError('UNREADABLE_TEXT', MESSAGES.unreadable);
+}
+
+/** Headings from the bookmarks when the file has them, else from type size and weight. */
+async function markHeadings(doc: pdfjs.PDFDocumentProxy, pages: ExtractedPage[]) {
+  const outline = await readOutline(doc);
+  if (outline.length > 0) headingsFromOutline(pages, outline);
+  else headingsFromType(pages);
 }
 
 function round(value: number): number {
@@ -280,78 +293,6 @@ async function paintsImages(page: PDFPageProxy): Promise<boolean> {
   } catch {
     return true;
   }
-}
-
-interface OcrOutcome {
-  read: number[];
-  unreadable: number[];
-  timedOut: number[];
-}
-
-/**
- * Renders each page that needs it and recognises it; up to `workers` pages are in tesseract at once, the
- * next one rendering meanwhile. A page that gives no words keeps its (empty or garbage-free) text and is
- * reported, so the rest of the document still counts.
- */
-async function ocrPages(
-  doc: pdfjs.PDFDocumentProxy,
-  pages: ExtractedPage[],
-  toRead: PageToRead[],
-  settings: OcrSettings,
-  onProgress?: ProgressListener,
-): Promise<OcrOutcome> {
-  let engine: OcrEngine;
-  try {
-    engine = ocrEngineFor(settings.languages, settings.workers);
-  } catch (error) {
-    if (error instanceof OcrConfigError) throw new ExtractionError('OCR_UNAVAILABLE', error.message);
-    throw error;
-  }
-  const deadline = performance.now() + settings.timeBudgetMs;
-  const outcome: OcrOutcome = { read: [], unreadable: [], timedOut: [] };
-  let next = 0;
-  let done = 0;
-  const readOne = async (target: PageToRead) => {
-    const page = await doc.getPage(target.number);
-    const rendered = await renderPageGrey(page, OCR_DPI);
-    page.cleanup();
-    const result = await engine.recognizeImage(rendered.image);
-    const viewport = page.getViewport({ scale: 1 });
-    const layout = layoutOcrWords(result.words, rendered, viewport);
-    const extracted = pages[target.number - 1];
-    if (layout.text.trim() === '') {
-      // A garbage text layer is worth nothing either way: the page is unreadable.
-      Object.assign(extracted, { text: '', lines: [] });
-      outcome.unreadable.push(target.number);
-      return;
-    }
-    Object.assign(extracted, {
-      text: layout.text,
-      lines: layout.lines,
-      width: viewport.width,
-      height: viewport.height,
-      ocr: true,
-    });
-    outcome.read.push(target.number);
-  };
-  const lane = async () => {
-    while (next < toRead.length) {
-      const target = toRead[next++];
-      if (performance.now() > deadline) {
-        outcome.timedOut.push(target.number);
-        pages[target.number - 1].text = '';
-        pages[target.number - 1].lines = [];
-        continue;
-      }
-      await readOne(target);
-      onProgress?.({ page: ++done, pageCount: toRead.length, stage: 'OCR' });
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(toRead.length, Math.max(1, settings.workers)) }, lane));
-  outcome.read.sort((a, b) => a - b);
-  outcome.unreadable.sort((a, b) => a - b);
-  outcome.timedOut.sort((a, b) => a - b);
-  return outcome;
 }
 
 /** Printed labels (/PageLabels), or undefined when the file has none or they say nothing new. */
