@@ -104,6 +104,7 @@ async function wire(
     engines: answerEngines,
     meter: llmMeter,
     metrics,
+    coalesceMs: config.STREAM_COALESCE_MS,
   });
   cleanup.push(() => answers.abortAll());
   const services: Services = {

@@ -86,6 +86,11 @@ const EnvSchema = z.object({
     .int()
     .min(4 * 1024)
     .default(64 * 1024),
+  /**
+   * Answer deltas that arrive within this many ms of the last published one ride on one `messageStream`
+   * event (the first after a pause goes out at once); 0 publishes every provider token on its own.
+   */
+  STREAM_COALESCE_MS: z.coerce.number().int().min(0).max(1000).default(16),
   /** Operations (subscriptions, mostly) one WebSocket may have running at once. */
   WS_MAX_OPERATIONS: z.coerce.number().int().min(1).max(100_000).default(100),
   /**

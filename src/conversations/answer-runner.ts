@@ -10,6 +10,7 @@ import type { Metrics } from '../metrics.ts';
 import type { PubSub } from '../pubsub.ts';
 import type { Embedder, EmbedderResolver, SearchReranker, VectorStore } from '../retrieval/ports.ts';
 import { searchRoom } from '../retrieval/search-service.ts';
+import { StreamCoalescer } from '../stream-deltas.ts';
 import type { AnswerEngines } from './answer-engines.ts';
 import { type PackedContext, packContext } from './engine/context-pack.ts';
 import { AnswerProviderError } from './engine/errors.ts';
@@ -38,8 +39,8 @@ const SOURCE_LIMIT = 8;
 const FLUSH_EVERY_MS = 400;
 
 /**
- * Generates answers in the background, independent of any subscriber: the text is published on every
- * delta and flushed to the database every few hundred ms, so late or reconnecting subscribers (on any
+ * Generates answers in the background, independent of any subscriber: the text is published as it grows
+ * (deltas coalesced over a short window, the first at once) and flushed to the database every few hundred ms, so late or reconnecting subscribers (on any
  * instance) catch up, and nobody listening changes nothing. Deleting the conversation or shutting down
  * aborts the provider request.
  */
@@ -56,6 +57,8 @@ export class AnswerRunner {
     engines: AnswerEngines;
     metrics: Metrics;
     meter: LlmMeter;
+    /** STREAM_COALESCE_MS: deltas within this window ride on one event (0: one event per delta). */
+    coalesceMs: number;
   };
 
   constructor(deps: AnswerRunner['deps']) {
@@ -159,6 +162,9 @@ class AnswerRun {
   private readonly request: AnswerRequest;
   private readonly entry: Running;
   private readonly metadata: MessageMetadata;
+  private readonly coalescer: StreamCoalescer;
+  /** The next text event starts the text over (the repair round's first delta). */
+  private resetNext = false;
   private lastFlush = Date.now();
 
   constructor(deps: AnswerRunner['deps'], request: AnswerRequest, entry: Running) {
@@ -167,6 +173,10 @@ class AnswerRun {
     this.entry = entry;
     this.em = deps.orm.em.fork() as EntityManager;
     this.metadata = { engine: deps.engines.engine.name, model: deps.engines.engine.model };
+    this.coalescer = new StreamCoalescer(() => {
+      this.publish(false, this.resetNext);
+      this.resetNext = false;
+    }, deps.coalesceMs);
   }
 
   private get signal() {
@@ -206,6 +216,7 @@ class AnswerRun {
   async stream(query: string, packed: PackedContext): Promise<void> {
     if (packed.sources.length === 0) {
       this.append(NOT_COVERED_ANSWER);
+      this.coalescer.flush();
       return;
     }
     const result = await this.deps.engines.engine.answer({
@@ -217,6 +228,8 @@ class AnswerRun {
       signal: this.signal,
       onDelta: (delta) => this.append(delta),
     });
+    // Subscribers get every streamed token as a delta before verification may rewrite the text.
+    this.coalescer.flush();
     // The LLM meter counts these (and the condensing and repair calls) against the asker's budgets.
     if (result.usage) this.metadata.usage = result.usage;
   }
@@ -226,8 +239,9 @@ class AnswerRun {
     const { engines } = this.deps;
     let verified = verifyAnswer(this.entry.content, packed.sources);
     if (engines.openai && needsRepair(verified)) {
-      // Subscribers get the rewritten text from its start (`reset`).
+      // Subscribers get the rewritten text from its start (`reset`), its first delta at once.
       this.entry.content = '';
+      this.resetNext = true;
       await engines.openai.repair({
         question: this.request.question,
         standaloneQuery: query,
@@ -237,9 +251,10 @@ class AnswerRun {
         signal: this.signal,
         onDelta: (delta) => {
           this.entry.content += delta;
-          this.publish(false, this.entry.content === delta);
+          this.coalescer.add(delta.length, this.resetNext);
         },
       });
+      this.coalescer.flush();
       verified = verifyAnswer(this.entry.content, packed.sources);
       this.metadata.repaired = true;
     }
@@ -308,10 +323,10 @@ class AnswerRun {
     this.publish(true);
   }
 
-  /** A delta: published at once, flushed to the database every few hundred ms for late subscribers. */
+  /** A delta: published (coalesced), flushed to the database every few hundred ms for late subscribers. */
   private append(delta: string) {
     this.entry.content += delta;
-    this.publish(false);
+    this.coalescer.add(delta.length);
     if (Date.now() - this.lastFlush > FLUSH_EVERY_MS) {
       this.lastFlush = Date.now();
       void this.em
@@ -321,6 +336,8 @@ class AnswerRun {
   }
 
   private publish(done: boolean, reset = false) {
+    // The final event carries the whole text: nothing coalesced may follow it.
+    if (done) this.coalescer.cancel();
     this.deps.pubsub.publish('message:stream', this.request.messageId, {
       messageId: this.request.messageId,
       content: this.entry.content,

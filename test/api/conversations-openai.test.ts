@@ -85,6 +85,12 @@ function factTokens(prompt: string, question: string, withMarker = true): string
   return withMarker && source ? [...words, ` [${source.n}]`, '.'] : [...words, '.'];
 }
 
+/** 1,000 tokens: numbered words, then the cited fact (so no repair round rewrites the text). */
+function thousandTokens(prompt: string, question: string): string[] {
+  const fact = factTokens(prompt, question);
+  return [...Array.from({ length: 1000 - fact.length }, (_, i) => `w${i} `), ...fact];
+}
+
 /**
  * The default script: condense requests get a fixed standalone query; answers stream the fact (without a
  * marker when the question asks for a repair, with one in the repair round); "slowly" streams with long
@@ -100,6 +106,15 @@ function responder(body: Body): FakeBehaviour {
     return { kind: 'stream', tokens: factTokens(prompt, question, false), delayMs: 2 };
   }
   if (/slowly/i.test(question)) return { kind: 'stream', tokens: factTokens(prompt, question), delayMs: 150 };
+  if (/thousand/i.test(question)) {
+    return {
+      kind: 'stream',
+      tokens: thousandTokens(prompt, question),
+      burst: 40,
+      delayMs: 10,
+      firstDelayMs: 300,
+    };
+  }
   if (/forever/i.test(question)) {
     return { kind: 'stream', tokens: Array.from({ length: 400 }, (_, i) => `word${i} `), delayMs: 25 };
   }
@@ -223,6 +238,30 @@ describe('conversations with an OpenAI-compatible provider', () => {
     expect(stored.citations[0].quote).toContain('discovered in 1419');
     expect(stored.groundedness).toBe(1);
     expect(last.message).toMatchObject({ status: 'COMPLETE', content: last.content });
+  });
+
+  it('coalesces 1,000 tokens sent in bursts into far fewer events, losing and reordering none', async () => {
+    const question = 'A thousand words on the discovery of Madeira';
+    const conversation = await startConversation(server.url, user.token, roomId);
+    const message = await ask(server.url, user.token, conversation.id, question);
+    const events = await collectStream(server.wsUrl, user.token, message.id);
+
+    const [sent] = requestsFor(question);
+    const tokens = thousandTokens(answerPrompt(sent.body), question);
+    expect(tokens).toHaveLength(1000);
+    const text = tokens.join('');
+    expect(events.every((event) => !event.reset)).toBe(true);
+    expect(events.map((event) => event.delta).join('')).toBe(text);
+    for (let i = 1; i < events.length; i++) {
+      expect(events[i].content).toBe(events[i - 1].content + events[i].delta);
+    }
+    // Streamed (the subscriber listened before the first token), yet in far fewer frames than tokens.
+    const withText = events.filter((event) => event.delta !== '');
+    expect(withText.length).toBeGreaterThan(5);
+    expect(withText[0].content.length).toBeLessThan(text.length / 4);
+    expect(events.length).toBeLessThan(200);
+    const stored = await storedMessage(message.id);
+    expect(stored).toMatchObject({ status: 'COMPLETE', content: text });
   });
 
   it('retries a 429 before the first token and completes the answer', async () => {

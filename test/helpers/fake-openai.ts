@@ -16,6 +16,8 @@ export type FakeBehaviour =
       kind: 'stream';
       tokens: string[];
       delayMs?: number;
+      /** Tokens written back to back per burst, `delayMs` apart (as providers flush several at once); default 1. */
+      burst?: number;
       /** Wait before the first token; defaults to `delayMs`. */
       firstDelayMs?: number;
       finishReason?: string;
@@ -234,9 +236,10 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     write(chunk(id, model, { role: 'assistant', content: '' }));
     const delayMs = behaviour.kind === 'json' ? 0 : (behaviour.delayMs ?? 0);
     const firstDelay = behaviour.kind === 'stream' ? (behaviour.firstDelayMs ?? delayMs) : delayMs;
+    const burst = behaviour.kind === 'stream' ? Math.max(1, behaviour.burst ?? 1) : 1;
     for (let i = 0; i < tokens.length; i++) {
       if (behaviour.kind === 'cut' && i >= behaviour.afterTokens) return cut();
-      const wait = i === 0 ? firstDelay : delayMs;
+      const wait = i === 0 ? firstDelay : i % burst === 0 ? delayMs : 0;
       if (wait > 0) await sleep(wait);
       if (res.destroyed) return; // the client went away; 'close' recorded it
       write(chunk(id, model, { content: tokens[i] }));
