@@ -384,6 +384,8 @@ export const ROOT_RULES = {
   signIn: { who: 'anyone' },
   signOut: { who: 'signedIn' },
   changePassword: { who: 'signedIn' },
+  exportMyData: { who: 'signedIn' },
+  deleteMyAccount: { who: 'signedIn' },
   // Mutation: rooms and membership
   createRoom: { who: 'signedIn' },
   updateRoomSettings: member('Room', 'input.roomId', 'OWNER'),

@@ -76,7 +76,11 @@ export async function signIn(
 }
 
 /** Bumps the user's token version: every token issued before is refused from now on, on every instance. */
-async function revokeTokens(em: EntityManager, services: AuthServices, userId: string): Promise<number> {
+export async function revokeTokens(
+  em: EntityManager,
+  services: AuthServices,
+  userId: string,
+): Promise<number> {
   const rows = await em
     .getConnection()
     .execute<{ token_version: number }[]>(

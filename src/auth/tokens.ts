@@ -12,6 +12,9 @@ export interface VerifiedToken extends TokenClaims {
 
 const ISSUER = 'study-room-api';
 const TOKEN_TTL = '7d';
+/** Data-export download links: another issuer, so neither kind of token passes for the other. */
+const EXPORT_ISSUER = 'study-room-api/export';
+export const EXPORT_LINK_SECONDS = 600;
 
 export function createTokenService(secret: string) {
   const raw = new TextEncoder().encode(secret);
@@ -29,6 +32,31 @@ export function createTokenService(secret: string) {
         .setIssuedAt()
         .setExpirationTime(TOKEN_TTL)
         .sign(await key);
+    },
+    /** A short-lived download link's token for the user's data export (exportMyData). */
+    async issueExport(claims: TokenClaims): Promise<{ token: string; expiresAt: Date }> {
+      const expiresAt = new Date(Math.floor(Date.now() / 1000 + EXPORT_LINK_SECONDS) * 1000);
+      const token = await new SignJWT({ ver: claims.version })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(claims.userId)
+        .setIssuer(EXPORT_ISSUER)
+        .setIssuedAt()
+        .setExpirationTime(expiresAt)
+        .sign(await key);
+      return { token, expiresAt };
+    },
+    async verifyExport(token: string): Promise<TokenClaims | null> {
+      try {
+        const { payload } = await jwtVerify(token, await key, {
+          issuer: EXPORT_ISSUER,
+          algorithms: ['HS256'],
+          requiredClaims: ['exp', 'sub'],
+        });
+        if (!payload.sub || typeof payload.ver !== 'number') return null;
+        return { userId: payload.sub, version: payload.ver };
+      } catch {
+        return null;
+      }
     },
     /** Returns null for any invalid, expired, never-expiring or foreign token. */
     async verify(token: string): Promise<VerifiedToken | null> {

@@ -19,6 +19,10 @@ export const AUDIT_ACTIONS = [
   'DECK_GENERATED',
   'STUDY_GUIDE_GENERATED',
   'SIGNED_IN',
+  'DATA_EXPORTED',
+  'ACCOUNT_DELETED',
+  'OWNERSHIP_TRANSFERRED',
+  'ROOM_DELETED',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -14,6 +14,7 @@ import { clientAddress, trustedProxies } from '../auth/client-address.ts';
 import { AppError } from '../errors.ts';
 import { QUEUES } from '../jobs/queue.ts';
 import type { Services } from '../services.ts';
+import { ACCOUNT_EXPORT_PATH, respondAccountExport } from './account-export-file.ts';
 import {
   type Context,
   createContext,
@@ -132,6 +133,12 @@ export function createApiServer(services: Services, options: { readiness?: Readi
     if (file && (req.method === 'GET' || req.method === 'HEAD'))
       return void respondDocumentFile(req, res, yoga, services, file[1]!).catch((error: unknown) => {
         logger.error({ err: error }, 'document file failed');
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+    const exported = ACCOUNT_EXPORT_PATH.exec(path ?? '');
+    if (exported && (req.method === 'GET' || req.method === 'HEAD'))
+      return void respondAccountExport(req, res, services, exported[1]!).catch((error: unknown) => {
+        logger.error({ err: error }, 'data export failed');
         if (!res.headersSent) res.writeHead(500).end();
       });
     const requestId = req.headers['x-request-id'];

@@ -23,6 +23,16 @@ export type Scalars = {
   SafeInt: { input: number; output: number; }
 };
 
+/** What erasing the account did */
+export type AccountDeletion = {
+  __typename?: 'AccountDeletion';
+  /** Rooms the person owned that had no editor, deleted with their documents, bytes and vectors */
+  deletedRoomIds: Array<Scalars['ID']['output']>;
+  deletedUserId: Scalars['ID']['output'];
+  /** Rooms the person owned that now belong to their longest-standing editor */
+  transferredRoomIds: Array<Scalars['ID']['output']>;
+};
+
 export type AddRoomMemberInput = {
   email: Scalars['String']['input'];
   role: RoomRole;
@@ -52,6 +62,8 @@ export type AttemptAnswer = {
 };
 
 export type AuditAction =
+  | 'ACCOUNT_DELETED'
+  | 'DATA_EXPORTED'
   | 'DECK_GENERATED'
   | 'DOCUMENT_DELETED'
   | 'DOCUMENT_REPLACED'
@@ -63,8 +75,10 @@ export type AuditAction =
   | 'MEMBER_INVITED'
   | 'MEMBER_LEFT'
   | 'MEMBER_REMOVED'
+  | 'OWNERSHIP_TRANSFERRED'
   | 'QUIZ_GENERATED'
   | 'ROOM_CREATED'
+  | 'ROOM_DELETED'
   | 'SETTINGS_CHANGED'
   | 'SIGNED_IN'
   | 'STUDY_GUIDE_GENERATED';
@@ -241,6 +255,17 @@ export type CreateRoomInput = {
   name: Scalars['String']['input'];
 };
 
+/** A short-lived link to a zip of the viewer's own data, one JSON file per section */
+export type DataExport = {
+  __typename?: 'DataExport';
+  expiresAt: Scalars['DateTime']['output'];
+  filename: Scalars['String']['output'];
+  /** The JSON files in the zip, without `.json`: account, memberships, conversations, attempts, reviews */
+  sections: Array<Scalars['String']['output']>;
+  /** Path on this API's origin (GET, no Authorization header needed) that answers the zip while the link lasts */
+  url: Scalars['String']['output'];
+};
+
 export type Deck = Node & {
   __typename?: 'Deck';
   cardCount: Scalars['Int']['output'];
@@ -297,6 +322,10 @@ export type DeckStatus =
   | 'FAILED'
   | 'GENERATING'
   | 'READY';
+
+export type DeleteMyAccountInput = {
+  password: Scalars['String']['input'];
+};
 
 export type Document = Node & {
   __typename?: 'Document';
@@ -588,6 +617,10 @@ export type Mutation = {
   deleteConversation: Scalars['ID']['output'];
   /** Removes the document with its chunks, vectors and stored bytes; returns its global id */
   deleteDocument: Scalars['ID']['output'];
+  /** Erases the account and every row that is the viewer’s own, after checking the password again; owned rooms go to their longest-standing editor, or are deleted when they have none (docs/school.md) */
+  deleteMyAccount: AccountDeletion;
+  /** A link (valid 10 minutes, until sign-out) to a zip of the viewer's account, memberships, conversations, attempts and reviews */
+  exportMyData: DataExport;
   finishQuizAttempt: QuizAttempt;
   /** Enqueues generation and returns the GENERATING deck; follow it with deckProgress */
   generateFlashcards: Deck;
@@ -674,6 +707,11 @@ export type MutationDeleteConversationArgs = {
 
 export type MutationDeleteDocumentArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteMyAccountArgs = {
+  input: DeleteMyAccountInput;
 };
 
 
@@ -1545,6 +1583,18 @@ export type UserAuditLogConnectionEdge = {
   node: AuditEntry;
 };
 
+export type ExportMyDataMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExportMyDataMutation = { __typename?: 'Mutation', exportMyData: { __typename?: 'DataExport', url: string, filename: string, expiresAt: string, sections: Array<string> } };
+
+export type DeleteMyAccountMutationVariables = Exact<{
+  input: DeleteMyAccountInput;
+}>;
+
+
+export type DeleteMyAccountMutation = { __typename?: 'Mutation', deleteMyAccount: { __typename?: 'AccountDeletion', deletedUserId: string, transferredRoomIds: Array<string>, deletedRoomIds: Array<string> } };
+
 export type SignUpMutationVariables = Exact<{
   input: SignUpInput;
 }>;
@@ -2199,6 +2249,8 @@ export const CardFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"
 export const QuestionFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"QuestionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Question"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"prompt"}},{"kind":"Field","name":{"kind":"Name","value":"options"}},{"kind":"Field","name":{"kind":"Name","value":"answer"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"pageStart"}},{"kind":"Field","name":{"kind":"Name","value":"pageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"pageLabel"}},{"kind":"Field","name":{"kind":"Name","value":"highlights"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"page"}},{"kind":"Field","name":{"kind":"Name","value":"x"}},{"kind":"Field","name":{"kind":"Name","value":"y"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}}]}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"chunk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]} as unknown as DocumentNode<QuestionFieldsFragment, unknown>;
 export const UsageCountsFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UsageCountsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UsageCounts"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"llmTokens"}},{"kind":"Field","name":{"kind":"Name","value":"uploadBytes"}},{"kind":"Field","name":{"kind":"Name","value":"uploads"}}]}}]} as unknown as DocumentNode<UsageCountsFieldsFragment, unknown>;
 export const AuditEntryFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuditEntryFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuditEntry"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"subjectId"}},{"kind":"Field","name":{"kind":"Name","value":"subjectType"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<AuditEntryFieldsFragment, unknown>;
+export const ExportMyDataDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ExportMyData"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"exportMyData"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"filename"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"sections"}}]}}]}}]} as unknown as DocumentNode<ExportMyDataMutation, ExportMyDataMutationVariables>;
+export const DeleteMyAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteMyAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteMyAccountInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteMyAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedUserId"}},{"kind":"Field","name":{"kind":"Name","value":"transferredRoomIds"}},{"kind":"Field","name":{"kind":"Name","value":"deletedRoomIds"}}]}}]}}]} as unknown as DocumentNode<DeleteMyAccountMutation, DeleteMyAccountMutationVariables>;
 export const SignUpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignUp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignUpInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signUp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]} as unknown as DocumentNode<SignUpMutation, SignUpMutationVariables>;
 export const SignInDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignIn"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignInInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signIn"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]} as unknown as DocumentNode<SignInMutation, SignInMutationVariables>;
 export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
