@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConversationDocument, ReviewQueueDocument } from '../generated/operations.ts';
@@ -8,6 +9,7 @@ import { chromiumAvailable, launchChromium } from '../helpers/browser.ts';
 import { call, request } from '../helpers/client.ts';
 import { makePdf } from '../helpers/documents.ts';
 import { type FakeOpenAI, startFakeOpenAI } from '../helpers/fake-openai.ts';
+import { setPageLabels } from '../helpers/fidelity-fixtures.ts';
 import { loadQuiz } from '../helpers/quizzes.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { ensureWebBuild, startWebApp, type WebApp, webAppInstalled } from '../helpers/web-app.ts';
@@ -132,7 +134,10 @@ describe.runIf(available)('the Next.js study app in a real browser', () => {
     const padding = Array.from({ length: 40 }, (_, p) =>
       Array.from({ length: 40 }, (_, l) => `Appendix ${p + 1}.${l + 1}: tributaries, basins and gauges.`),
     );
-    const pdf = await makePdf([...PAGES, ...padding]);
+    // Printed page labels as in a book: the first page is "i", the body counts from 1 on page 2.
+    const labelled = await PDFDocument.load(await makePdf([...PAGES, ...padding]));
+    setPageLabels(labelled, 1);
+    const pdf = await labelled.save();
     await ada.evaluate(() => {
       const seen: string[] = [];
       (window as unknown as { seen: string[] }).seen = seen;
@@ -185,23 +190,82 @@ describe.runIf(available)('the Next.js study app in a real browser', () => {
     expect(answer.content).toContain('Nile');
     await shot(ada, '05-chat-answer');
 
-    // A citation chip opens the PDF in the pdf.js viewer at the page holding the quote: the citation
-    // gives its chunk's page span (here starting on the page before), the viewer finds the quote in it.
+    // A citation chip (with the printed page label) opens the PDF in the pdf.js viewer at the quote's
+    // page, with the quote's highlight boxes drawn over the text layer's words of the quote.
     const citation = answer.citations[0]!;
     const quotePage =
       PAGES.findIndex((lines) => lines.some((line) => line.includes(citation.quote.slice(0, 30)))) + 1;
-    expect(quotePage).toBeGreaterThanOrEqual(citation.pageStart);
-    expect(quotePage).toBeLessThanOrEqual(citation.pageEnd);
+    const printed = (n: number) => (n === 1 ? 'i' : String(n - 1));
+    expect(citation.highlights.length).toBeGreaterThan(0);
+    expect(citation.highlights.every((box) => box.page === quotePage)).toBe(true);
+    expect(citation).toMatchObject({ pageStart: quotePage, pageLabel: printed(quotePage) });
     const page = quotePage;
     const chips = ada.getByTestId('answer').first().getByTestId('citation');
     expect(await chips.count()).toBe(answer.citations.length);
+    expect(await chips.first().innerText()).toBe(`[1] ${citation.document!.title}, p. ${citation.pageLabel}`);
     await chips.first().click();
     const viewer = ada.getByTestId('viewer');
     await eventually(() => viewer.getByTestId('pdf-canvas').getAttribute('data-state')).toBe('ready');
     expect(await viewer.getByTestId('pdf-page').getAttribute('data-page')).toBe(String(page));
-    expect(await text(ada, 'viewer-page')).toBe(`Page ${page} of ${3 + padding.length}`);
+    expect(await text(ada, 'viewer-page')).toBe(
+      `Page ${page} (printed “${printed(page)}”) of ${3 + padding.length}`,
+    );
     expect(await text(ada, 'viewer-quote')).toBe(citation.quote);
+    /** Each drawn box, and whether it overlaps the text layer's span that holds the quote's words. */
+    const overlays = () =>
+      viewer.evaluate((root, quote) => {
+        const needle = quote.replace(/\s+/g, ' ').trim().slice(0, 24);
+        const spans = [...root.querySelectorAll('[data-testid=text-layer] span')].filter((span) =>
+          (span.textContent ?? '').includes(needle),
+        );
+        const pageBox = root.querySelector('[data-testid=pdf-page]')!.getBoundingClientRect();
+        return [...root.querySelectorAll('[data-testid=highlight]')].map((element) => {
+          const box = element.getBoundingClientRect();
+          const overlaps = spans.some((span) => {
+            const word = span.getBoundingClientRect();
+            const x = Math.min(box.right, word.right) - Math.max(box.left, word.left);
+            const y = Math.min(box.bottom, word.bottom) - Math.max(box.top, word.top);
+            return x > 0.5 * Math.min(box.width, word.width) && y > 0.5 * Math.min(box.height, word.height);
+          });
+          const r = (b: DOMRect) => [b.left, b.top, b.width, b.height].map(Math.round);
+          return {
+            width: box.width,
+            pageWidth: pageBox.width,
+            spans: spans.length,
+            overlaps,
+            box: r(box),
+            page: r(pageBox),
+            words: spans.map((s) => r(s.getBoundingClientRect())),
+            layer: r(root.querySelector('[data-testid=text-layer]')!.getBoundingClientRect()),
+            tsf: getComputedStyle(root.querySelector('[data-testid=pdf-page]')!).getPropertyValue(
+              '--total-scale-factor',
+            ),
+          };
+        });
+      }, citation.quote);
+    const drawn = await overlays();
+    expect(drawn.length).toBe(citation.highlights.length);
+    expect(drawn[0]!.spans).toBeGreaterThan(0);
+    expect(
+      drawn.every((box) => box.overlaps),
+      JSON.stringify(drawn),
+    ).toBe(true);
     await shot(ada, '06-citation-viewer');
+    // Zoomed in, the page is drawn again larger and the boxes are still on the quote's words.
+    await viewer.getByTestId('zoom-in').click();
+    await viewer.getByTestId('zoom-in').click();
+    expect(await text(ada, 'zoom')).toBe('150%');
+    await eventually(async () => (await overlays())[0]?.pageWidth ?? 0).toBeGreaterThan(
+      drawn[0]!.pageWidth * 1.4,
+    );
+    await eventually(() => viewer.getByTestId('pdf-canvas').getAttribute('data-state')).toBe('ready');
+    const zoomed = await overlays();
+    expect(
+      zoomed.every((box) => box.overlaps),
+      JSON.stringify(zoomed),
+    ).toBe(true);
+    expect(zoomed[0]!.width / drawn[0]!.width).toBeCloseTo(1.5, 1);
+    await shot(ada, '06b-citation-viewer-zoomed');
     await ada.keyboard.press('Escape');
     await eventually(() => viewer.isVisible()).toBe(false);
 
@@ -238,8 +302,24 @@ describe.runIf(available)('the Next.js study app in a real browser', () => {
       await eventually(() => text(ada, 'verdict')).toBe(
         i === 0 ? 'Correct!' : `Not quite: the answer is ${question.answer}`,
       );
-      expect(await text(ada, 'evidence')).toContain(question.evidence!.quote);
-      if (i === 0) await shot(ada, '09-quiz-feedback');
+      const evidence = question.evidence!;
+      expect(await text(ada, 'evidence')).toContain(evidence.quote);
+      expect(await text(ada, 'evidence')).toContain(`p. ${evidence.pageLabel}`);
+      if (i === 0) {
+        await shot(ada, '09-quiz-feedback');
+        // The evidence opens in the viewer on the quote's page with its boxes drawn.
+        expect(evidence.highlights.length).toBeGreaterThan(0);
+        await ada.getByTestId('open-evidence').click();
+        await eventually(() => viewer.getByTestId('pdf-canvas').getAttribute('data-state')).toBe('ready');
+        expect(await viewer.getByTestId('pdf-page').getAttribute('data-page')).toBe(
+          String(evidence.highlights[0]!.page),
+        );
+        await eventually(() => viewer.getByTestId('highlight').count()).toBe(
+          evidence.highlights.filter((box) => box.page === evidence.highlights[0]!.page).length,
+        );
+        await ada.keyboard.press('Escape');
+        await eventually(() => viewer.isVisible()).toBe(false);
+      }
       await ada.getByTestId('next-question').click();
     }
     await eventually(() => text(ada, 'score')).toBe('50%');

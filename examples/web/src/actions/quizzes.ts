@@ -1,6 +1,6 @@
 'use server';
 
-import type { QuestionKind } from '@/gql/graphql';
+import type { QuestionKind, RevealAnswers } from '@/gql/graphql';
 import { attempt } from '@/lib/action-result';
 import { apiRequest } from '@/lib/api';
 import {
@@ -16,6 +16,8 @@ export async function generateQuiz(input: {
   kinds: QuestionKind[];
   documentIds?: string[];
   title?: string;
+  maxAttempts?: number | null;
+  revealAnswers?: RevealAnswers;
 }) {
   return attempt(async () => (await apiRequest(GenerateQuizMutation, { input })).generateQuiz);
 }

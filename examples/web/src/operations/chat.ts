@@ -31,6 +31,15 @@ export const CitationFieldsFragment = graphql(`
     quote
     pageStart
     pageEnd
+    pageLabel
+    headingPath
+    highlights {
+      page
+      x
+      y
+      width
+      height
+    }
     documentTitle
     document {
       id
@@ -81,6 +90,15 @@ export const ConversationQuery = graphql(`
                 quote
                 pageStart
                 pageEnd
+                pageLabel
+                headingPath
+                highlights {
+                  page
+                  x
+                  y
+                  width
+                  height
+                }
                 documentTitle
                 document {
                   id

@@ -28,6 +28,9 @@ export const DocumentRowFragment = graphql(`
     progress
     error
     pageCount
+    pageCountEstimated
+    ocrPageCount
+    warning
     chunkCount
     createdAt
   }

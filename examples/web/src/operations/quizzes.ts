@@ -30,6 +30,8 @@ export const QuizRowFragment = graphql(`
     id
     title
     status
+    maxAttempts
+    revealAnswers
     error
     createdAt
     stats {
@@ -50,6 +52,8 @@ export const QuizForTakingQuery = graphql(`
         id
         title
         status
+        maxAttempts
+        revealAnswers
         room {
           id
           viewerRole
@@ -68,6 +72,7 @@ export const QuizForTakingQuery = graphql(`
           edges {
             node {
               id
+              number
               score
               finishedAt
             }
@@ -110,6 +115,28 @@ export const StartQuizAttemptMutation = graphql(`
   }
 `);
 
+/** Null for a viewer until the quiz's revealAnswers allows it (and always null for NEVER). */
+export const EvidenceFieldsFragment = graphql(`
+  fragment EvidenceFields on Evidence {
+    quote
+    pageStart
+    pageEnd
+    pageLabel
+    highlights {
+      page
+      x
+      y
+      width
+      height
+    }
+    document {
+      id
+      title
+      mimeType
+    }
+  }
+`);
+
 export const SubmitAnswerMutation = graphql(`
   mutation SubmitAnswer($input: SubmitAnswerInput!) {
     submitAnswer(input: $input) {
@@ -117,26 +144,30 @@ export const SubmitAnswerMutation = graphql(`
       correctAnswer
       explanation
       evidence {
-        quote
-        pageStart
-        pageEnd
-        document {
-          id
-          title
-          mimeType
-        }
+        ...EvidenceFields
       }
     }
   }
 `);
 
+/** The answers with what the quiz reveals once an attempt is finished (AFTER_FINISH shows them here). */
 export const FinishQuizAttemptMutation = graphql(`
   mutation FinishQuizAttempt($attemptId: ID!) {
     finishQuizAttempt(attemptId: $attemptId) {
       id
       score
       answers {
+        answer
         correct
+        question {
+          id
+          prompt
+          answer
+          explanation
+          evidence {
+            ...EvidenceFields
+          }
+        }
       }
     }
   }

@@ -2,25 +2,13 @@
 
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { askQuestion } from '@/actions/chat';
-import type { CitationFieldsFragment, MessageFieldsFragment } from '@/gql/graphql';
+import type { MessageFieldsFragment } from '@/gql/graphql';
 import { useSubscription } from '@/lib/live';
 import { MessageStreamSubscription } from '@/operations/chat';
-import { CitationViewer, type SourceRef } from '../viewer/citation-viewer';
+import { CitationViewer, type SourceRef, sourceOf } from '../viewer/citation-viewer';
 import { AnswerText } from './answer-text';
 
 type Message = MessageFieldsFragment;
-
-export function toSource(citation: CitationFieldsFragment): SourceRef | null {
-  if (!citation.document) return null;
-  return {
-    documentId: citation.document.id,
-    documentTitle: citation.document.title,
-    mimeType: citation.document.mimeType,
-    pageStart: citation.pageStart,
-    pageEnd: citation.pageEnd,
-    quote: citation.quote,
-  };
-}
 
 /** A conversation: its messages, the answer streaming into the last one, and the question box. */
 export function Thread({ conversationId, initial }: { conversationId: string; initial: Message[] }) {
@@ -160,7 +148,7 @@ function AssistantMessage({
   const openIndex = useCallback(
     (index: number) => {
       const source = byIndex.get(index);
-      const ref = source ? toSource(source) : null;
+      const ref = source ? sourceOf(source) : null;
       if (ref) onOpen(ref);
     },
     [byIndex, onOpen],
@@ -185,10 +173,14 @@ function AssistantMessage({
               className="chip"
               data-testid="citation"
               disabled={!citation.document}
-              title={citation.quote}
+              title={
+                citation.headingPath.length
+                  ? `${citation.headingPath.join(' › ')}: “${citation.quote}”`
+                  : citation.quote
+              }
               onClick={() => openIndex(citation.index)}
             >
-              [{citation.index}] {citation.documentTitle}, p. {citation.pageStart}
+              [{citation.index}] {citation.documentTitle}, p. {citation.pageLabel}
             </button>
           ))}
         </nav>

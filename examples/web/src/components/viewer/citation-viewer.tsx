@@ -11,10 +11,36 @@ export interface SourceRef {
   pageStart: number;
   pageEnd: number;
   quote: string;
-  /** The printed label of the quote's page, when the API gives it; else the file's own labels. */
+  /** The printed label of pageStart, when the API gives it; other pages use the file's own labels. */
   pageLabel?: string | null;
   /** The quote's boxes, when the API gives them: they decide the page shown. */
   highlights?: Highlight[];
+}
+
+/** Anything the API gives that points into a document: a citation, a question's or a card's evidence. */
+interface Located {
+  quote: string;
+  pageStart: number;
+  pageEnd: number;
+  pageLabel?: string | null;
+  highlights?: Highlight[];
+  documentTitle?: string;
+  document?: { id: string; title?: string; mimeType: string } | null;
+}
+
+/** What the viewer opens for it; null once its document was deleted. */
+export function sourceOf(located: Located): SourceRef | null {
+  if (!located.document) return null;
+  return {
+    documentId: located.document.id,
+    documentTitle: located.document.title ?? located.documentTitle ?? 'Source',
+    mimeType: located.document.mimeType,
+    pageStart: located.pageStart,
+    pageEnd: located.pageEnd,
+    pageLabel: located.pageLabel ?? null,
+    highlights: located.highlights ?? [],
+    quote: located.quote,
+  };
 }
 
 /**
@@ -82,9 +108,12 @@ function ViewerHead({
   );
 }
 
+const ZOOMS = [0.75, 1, 1.25, 1.5, 2, 3];
+
 function PdfSource({ source, onClose }: { source: SourceRef; onClose: () => void }) {
   const state = usePdfDocument(`/files/${encodeURIComponent(source.documentId)}`);
   const [page, setPage] = useState<number | null>(null);
+  const [zoom, setZoom] = useState(1);
   const highlights = source.highlights ?? [];
 
   // The quote's page: from its boxes when the API gives them, else the first page of the span with its text.
@@ -99,9 +128,10 @@ function PdfSource({ source, onClose }: { source: SourceRef; onClose: () => void
   }, [state, page, highlights, source]);
 
   const pageCount = state && 'pdf' in state ? state.pdf.numPages : null;
+  // The API's label is the printed label of pageStart; other pages take the file's own labels.
   const fileLabel = state && 'labels' in state && page ? (state.labels?.[page - 1] ?? null) : null;
-  const quotePage = highlights[0]?.page ?? null;
-  const label = page !== null && page === quotePage && source.pageLabel ? source.pageLabel : fileLabel;
+  const label = page === source.pageStart && source.pageLabel ? source.pageLabel : fileLabel;
+  const zoomIndex = ZOOMS.indexOf(zoom);
   return (
     <>
       <ViewerHead title={source.documentTitle} onClose={onClose}>
@@ -126,6 +156,29 @@ function PdfSource({ source, onClose }: { source: SourceRef; onClose: () => void
             Next ›
           </button>
         </div>
+        <div className="row">
+          <button
+            type="button"
+            aria-label="Zoom out"
+            onClick={() => setZoom(ZOOMS[zoomIndex - 1]!)}
+            disabled={zoomIndex <= 0}
+            data-testid="zoom-out"
+          >
+            −
+          </button>
+          <span className="small" aria-live="polite" data-testid="zoom">
+            {Math.round(zoom * 100)}%
+          </span>
+          <button
+            type="button"
+            aria-label="Zoom in"
+            onClick={() => setZoom(ZOOMS[zoomIndex + 1]!)}
+            disabled={zoomIndex >= ZOOMS.length - 1}
+            data-testid="zoom-in"
+          >
+            +
+          </button>
+        </div>
       </ViewerHead>
       <blockquote className="quote" data-testid="viewer-quote">
         {source.quote}
@@ -136,7 +189,7 @@ function PdfSource({ source, onClose }: { source: SourceRef; onClose: () => void
             Could not open the file: {state.error}
           </p>
         ) : state && page !== null ? (
-          <PdfPage pdf={state.pdf} page={page} highlights={highlights} />
+          <PdfPage pdf={state.pdf} page={page} zoom={zoom} highlights={highlights} />
         ) : (
           <p className="muted" style={{ padding: '1rem' }}>
             Opening the document…

@@ -69,62 +69,110 @@ export async function pageWithQuote(pdf: PDFDocumentProxy, pages: number[], quot
 }
 
 /**
- * One page drawn by pdf.js onto a canvas at the container's width, with highlight boxes (normalised
- * 0..1, origin top-left) laid over it as percentages, so they stay on the text at any size.
+ * One page drawn by pdf.js onto a canvas, with its text layer (selectable, findable text laid over the
+ * drawing) and the highlight boxes (normalised 0..1, origin top-left) laid over it as percentages, so
+ * they stay on the text at any size. `zoom` 1 is the container's width; the page is drawn again at the
+ * new size when it changes, and scrolled so the first box is in view.
  */
 export function PdfPage({
   pdf,
   page,
+  zoom,
   highlights,
 }: {
   pdf: PDFDocumentProxy;
   page: number;
+  zoom: number;
   highlights: Highlight[];
 }) {
+  const frame = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
+  const text = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<'loading' | 'ready' | { error: string }>('loading');
   const [aspect, setAspect] = useState(11 / 8.5);
+  const [scale, setScale] = useState(1);
+  const [width, setWidth] = useState(0);
+
+  // The frame's width comes from CSS (zoom × the viewer's width); draw again whenever it changes.
+  useEffect(() => {
+    const element = frame.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setWidth(Math.round(element.clientWidth)));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
 
   useEffect(() => {
+    if (!width) return;
     let cancelled = false;
     let render: { cancel(): void } | undefined;
+    let layer: { cancel(): void } | undefined;
     setState('loading');
     (async () => {
+      const { TextLayer } = await loadPdfJs();
       const pdfPage = await pdf.getPage(page);
-      if (cancelled || !canvas.current) return;
+      if (cancelled || !canvas.current || !text.current) return;
       const base = pdfPage.getViewport({ scale: 1 });
       setAspect(base.height / base.width);
-      const cssWidth = canvas.current.parentElement?.clientWidth || base.width;
-      const viewport = pdfPage.getViewport({
-        scale: (cssWidth / base.width) * (window.devicePixelRatio || 1),
-      });
+      const cssScale = width / base.width;
+      setScale(cssScale);
+      const viewport = pdfPage.getViewport({ scale: cssScale * (window.devicePixelRatio || 1) });
       canvas.current.width = Math.floor(viewport.width);
       canvas.current.height = Math.floor(viewport.height);
       const task = pdfPage.render({ canvas: canvas.current, viewport });
       render = task;
-      await task.promise;
+      text.current.replaceChildren();
+      const textLayer = new TextLayer({
+        textContentSource: pdfPage.streamTextContent(),
+        container: text.current,
+        viewport: pdfPage.getViewport({ scale: cssScale }),
+      });
+      layer = textLayer;
+      await Promise.all([task.promise, textLayer.render()]);
       if (!cancelled) setState('ready');
     })().catch((error: unknown) => {
-      if (!cancelled) setState({ error: error instanceof Error ? error.message : String(error) });
+      if (cancelled || (error instanceof Error && /cancel/i.test(error.name))) return;
+      setState({ error: error instanceof Error ? error.message : String(error) });
     });
     return () => {
       cancelled = true;
       render?.cancel();
+      layer?.cancel();
     };
-  }, [pdf, page]);
+  }, [pdf, page, width]);
 
   const onPage = highlights.filter((box) => box.page === page);
+  const firstBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state === 'ready') firstBox.current?.scrollIntoView({ block: 'center', inline: 'nearest' });
+  }, [state]);
+
   return (
-    <div className="page" style={{ aspectRatio: `1 / ${aspect}` }} data-testid="pdf-page" data-page={page}>
+    <div
+      ref={frame}
+      className="page"
+      style={
+        {
+          width: `${zoom * 100}%`,
+          aspectRatio: `1 / ${aspect}`,
+          '--total-scale-factor': scale,
+        } as React.CSSProperties
+      }
+      data-testid="pdf-page"
+      data-page={page}
+      data-zoom={zoom}
+    >
       <canvas
         ref={canvas}
         data-testid="pdf-canvas"
         data-state={typeof state === 'string' ? state : 'error'}
       />
+      <div ref={text} className="textLayer" data-testid="text-layer" />
       {state === 'ready'
-        ? onPage.map((box) => (
+        ? onPage.map((box, i) => (
             <div
               key={`${box.x}:${box.y}:${box.width}:${box.height}`}
+              ref={i === 0 ? firstBox : undefined}
               className="highlight"
               data-testid="highlight"
               style={{

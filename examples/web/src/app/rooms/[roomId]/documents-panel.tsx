@@ -190,9 +190,15 @@ function DocumentItem({
           </span>
           <div className="muted small">
             {row.filename} · {formatBytes(row.sizeBytes)}
-            {row.pageCount ? ` · ${row.pageCount} pages` : ''}
+            {row.pageCount ? ` · ${row.pageCountEstimated ? 'about ' : ''}${row.pageCount} pages` : ''}
+            {row.ocrPageCount ? ` (${row.ocrPageCount} read by OCR)` : ''}
             {row.status === 'READY' ? ` · ${row.chunkCount} passages` : ''}
           </div>
+          {row.status === 'READY' && row.warning ? (
+            <p className="notice small" data-testid="document-warning">
+              {row.warning}
+            </p>
+          ) : null}
         </div>
         {canEdit ? (
           <div className="row">

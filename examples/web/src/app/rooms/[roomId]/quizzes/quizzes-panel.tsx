@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { generateQuiz } from '@/actions/quizzes';
-import type { QuestionKind, QuizRowFragment } from '@/gql/graphql';
+import type { QuestionKind, QuizRowFragment, RevealAnswers } from '@/gql/graphql';
 import { useSubscription } from '@/lib/live';
 import { QuizProgressSubscription } from '@/operations/quizzes';
 
@@ -12,6 +12,12 @@ const KINDS: Array<{ kind: QuestionKind; label: string }> = [
   { kind: 'TRUE_FALSE', label: 'True / false' },
   { kind: 'SHORT_ANSWER', label: 'Short answer' },
 ];
+
+const SETTINGS: Record<RevealAnswers, string> = {
+  AFTER_EACH: 'answers after each question',
+  AFTER_FINISH: 'answers at the end',
+  NEVER: 'answers never shown',
+};
 
 export function QuizzesPanel({
   roomId,
@@ -69,6 +75,7 @@ function GenerateForm({
             const form = new FormData(event.currentTarget);
             const kinds = form.getAll('kind').map(String) as QuestionKind[];
             const documentIds = form.getAll('document').map(String);
+            const maxAttempts = Number(form.get('maxAttempts')) || null;
             setPending(true);
             setError(null);
             const result = await generateQuiz({
@@ -77,6 +84,8 @@ function GenerateForm({
               kinds,
               ...(documentIds.length ? { documentIds } : {}),
               ...(String(form.get('title') ?? '').trim() ? { title: String(form.get('title')).trim() } : {}),
+              maxAttempts,
+              revealAnswers: String(form.get('revealAnswers')) as RevealAnswers,
             });
             setPending(false);
             if (result.ok) onStarted(result.data);
@@ -91,6 +100,27 @@ function GenerateForm({
             <div style={{ flex: 1, minWidth: 120 }}>
               <label htmlFor="quiz-count">Questions</label>
               <input id="quiz-count" name="count" type="number" min={1} max={50} defaultValue={5} />
+            </div>
+          </div>
+          <div className="row">
+            <div style={{ flex: 2, minWidth: 180 }}>
+              <label htmlFor="quiz-reveal">Students see the answers</label>
+              <select id="quiz-reveal" name="revealAnswers" defaultValue="AFTER_EACH">
+                <option value="AFTER_EACH">After each question (practice)</option>
+                <option value="AFTER_FINISH">When they finish the quiz</option>
+                <option value="NEVER">Never (only right or wrong, and the score)</option>
+              </select>
+            </div>
+            <div style={{ flex: 1, minWidth: 120 }}>
+              <label htmlFor="quiz-attempts">Attempts each</label>
+              <input
+                id="quiz-attempts"
+                name="maxAttempts"
+                type="number"
+                min={1}
+                max={100}
+                placeholder="unlimited"
+              />
             </div>
           </div>
           <fieldset className="row" style={{ border: 'none', padding: 0, margin: 0 }}>
@@ -159,6 +189,10 @@ function QuizItem({
               : quiz.stats
                 ? `${quiz.stats.verified} verified questions (${quiz.stats.rejected} rejected, ${quiz.stats.engine} engine)`
                 : null}
+            {quiz.status === 'READY' ? ` · ${SETTINGS[quiz.revealAnswers]}` : ''}
+            {quiz.status === 'READY' && quiz.maxAttempts
+              ? ` · ${quiz.maxAttempts} attempt${quiz.maxAttempts === 1 ? '' : 's'} each`
+              : ''}
           </div>
           {quiz.status === 'FAILED' && quiz.error ? <p className="failure">{quiz.error}</p> : null}
         </div>

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { reviewCard } from '@/actions/review';
-import { CitationViewer, type SourceRef } from '@/components/viewer/citation-viewer';
+import { CitationViewer, type SourceRef, sourceOf } from '@/components/viewer/citation-viewer';
 import type { ReviewCardMutation, ReviewItemFieldsFragment, ReviewRating } from '@/gql/graphql';
 
 const RATINGS: Array<{ rating: ReviewRating; label: string; hint: string }> = [
@@ -69,18 +69,7 @@ export function ReviewSession({ queue }: { queue: ReviewItemFieldsFragment[] }) 
             <button
               type="button"
               style={{ alignSelf: 'flex-start' }}
-              onClick={() =>
-                setSource({
-                  documentId: evidence.document!.id,
-                  documentTitle: evidence.documentTitle,
-                  mimeType: evidence.document!.mimeType,
-                  pageStart: evidence.pageStart,
-                  pageEnd: evidence.pageEnd,
-                  quote: evidence.quote,
-                  pageLabel: evidence.pageLabel,
-                  highlights: evidence.highlights,
-                })
-              }
+              onClick={() => setSource(sourceOf(evidence))}
             >
               Open the source
             </button>

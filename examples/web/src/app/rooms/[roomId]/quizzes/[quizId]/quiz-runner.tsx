@@ -2,8 +2,14 @@
 
 import { useState } from 'react';
 import { finishQuizAttempt, startQuizAttempt, submitAnswer } from '@/actions/quizzes';
-import { CitationViewer, type SourceRef } from '@/components/viewer/citation-viewer';
-import type { QuestionKind, SubmitAnswerMutation } from '@/gql/graphql';
+import { CitationViewer, type SourceRef, sourceOf } from '@/components/viewer/citation-viewer';
+import type {
+  EvidenceFieldsFragment,
+  FinishQuizAttemptMutation,
+  QuestionKind,
+  RevealAnswers,
+  SubmitAnswerMutation,
+} from '@/gql/graphql';
 
 interface Question {
   id: string;
@@ -13,24 +19,41 @@ interface Question {
 }
 
 type Feedback = SubmitAnswerMutation['submitAnswer'];
+type Finished = FinishQuizAttemptMutation['finishQuizAttempt'];
 
-/** Solo attempt: one question at a time, graded by the server at once, with the evidence it rests on. */
+/** Said where the quiz holds back the correct answer (the API then sends null). */
+const WITHHELD: Record<RevealAnswers, string | null> = {
+  AFTER_EACH: null,
+  AFTER_FINISH: 'The answers are shown when you finish.',
+  NEVER: 'This quiz does not show its answers.',
+};
+
+/**
+ * Solo attempt: one question at a time, graded by the server at once, with the evidence it rests on
+ * when the quiz reveals it; then the score, and the answers the quiz reveals after the attempt.
+ */
 export function QuizRunner({
   quizId,
   title,
   questions,
   lastScore,
+  revealAnswers,
+  attemptsLeft: initialAttemptsLeft,
 }: {
   quizId: string;
   title: string;
   questions: Question[];
   lastScore: number | null;
+  revealAnswers: RevealAnswers;
+  /** Null: unlimited (practice, or an editor). */
+  attemptsLeft: number | null;
 }) {
   const [attemptId, setAttemptId] = useState<string | null>(null);
   const [index, setIndex] = useState(0);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
-  const [score, setScore] = useState<{ score: number; correct: number } | null>(null);
+  const [finished, setFinished] = useState<Finished | null>(null);
+  const [attemptsLeft, setAttemptsLeft] = useState(initialAttemptsLeft);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [source, setSource] = useState<SourceRef | null>(null);
@@ -42,10 +65,22 @@ export function QuizRunner({
     setBusy(false);
     if (!result.ok) return setError(result.error);
     setAttemptId(result.data.id);
+    setAttemptsLeft((left) => (left === null ? null : Math.max(0, left - 1)));
     setIndex(0);
     setFeedback(null);
-    setScore(null);
+    setChosen(null);
+    setFinished(null);
   };
+  const open = (evidence: EvidenceFieldsFragment | null | undefined) => {
+    const ref = evidence ? sourceOf(evidence) : null;
+    if (ref) setSource(ref);
+  };
+  const attemptsNote =
+    attemptsLeft === null
+      ? ''
+      : attemptsLeft === 0
+        ? ' You have no attempts left.'
+        : ` ${attemptsLeft} attempt${attemptsLeft === 1 ? '' : 's'} left.`;
 
   const answer = async (value: string) => {
     if (!attemptId || feedback || !value.trim()) return;
@@ -69,23 +104,62 @@ export function QuizRunner({
     const result = await finishQuizAttempt(attemptId!);
     setBusy(false);
     if (!result.ok) return setError(result.error);
-    setScore({ score: result.data.score ?? 0, correct: result.data.answers.filter((a) => a.correct).length });
+    setFinished(result.data);
     setAttemptId(null);
   };
 
-  if (score)
+  if (finished)
     return (
-      <section className="panel glass narrow" style={{ margin: '2rem auto', textAlign: 'center' }}>
-        <h2>{title}</h2>
-        <p className="score" data-testid="score">
-          {Math.round(score.score * 100)}%
+      <section className="panel glass narrow stack" style={{ margin: '2rem auto' }}>
+        <div style={{ textAlign: 'center' }}>
+          <h2>{title}</h2>
+          <p className="score" data-testid="score">
+            {Math.round((finished.score ?? 0) * 100)}%
+          </p>
+          <p className="muted">
+            {finished.answers.filter((a) => a.correct).length} of {questions.length} correct.{attemptsNote}
+          </p>
+        </div>
+        <ol className="list" data-testid="attempt-review" aria-label="Your answers">
+          {finished.answers.map(({ answer, correct, question }) => (
+            <li key={question.id} data-testid="reviewed-answer" data-correct={correct}>
+              <strong>{question.prompt}</strong>
+              <div className="small">
+                <span className={`verdict ${correct ? 'right' : 'wrong'}`}>{correct ? '✓' : '✗'}</span> You
+                answered “{answer}”
+                {question.answer && !correct ? (
+                  <>
+                    {' '}
+                    · the answer is <span data-testid="revealed-answer">{question.answer}</span>
+                  </>
+                ) : null}
+              </div>
+              {question.evidence ? (
+                <button type="button" className="link small" onClick={() => open(question.evidence)}>
+                  Source: {question.evidence.document?.title ?? 'deleted document'}, p.{' '}
+                  {question.evidence.pageLabel}
+                </button>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+        {revealAnswers === 'NEVER' ? <p className="muted small">{WITHHELD.NEVER}</p> : null}
+        {attemptsLeft !== 0 ? (
+          <button
+            type="button"
+            className="primary"
+            onClick={start}
+            disabled={busy}
+            style={{ alignSelf: 'center' }}
+            data-testid="try-again"
+          >
+            Try again
+          </button>
+        ) : null}
+        <p className="error" role="alert">
+          {error}
         </p>
-        <p className="muted">
-          {score.correct} of {questions.length} correct
-        </p>
-        <button type="button" className="primary" onClick={start}>
-          Try again
-        </button>
+        {source ? <CitationViewer source={source} onClose={() => setSource(null)} /> : null}
       </section>
     );
 
@@ -96,8 +170,16 @@ export function QuizRunner({
         <p className="muted">
           {questions.length} questions, each checked against its source.
           {lastScore !== null ? ` Your last score: ${Math.round(lastScore * 100)}%.` : ''}
+          {attemptsNote}
+          {WITHHELD[revealAnswers] ? ` ${WITHHELD[revealAnswers]}` : ''}
         </p>
-        <button type="button" className="primary" onClick={start} disabled={busy} data-testid="start-attempt">
+        <button
+          type="button"
+          className="primary"
+          onClick={start}
+          disabled={busy || attemptsLeft === 0}
+          data-testid="start-attempt"
+        >
           Start
         </button>
         <p className="error" role="alert">
@@ -149,6 +231,11 @@ export function QuizRunner({
                 ? `Not quite: the answer is ${feedback.correctAnswer}`
                 : 'Not quite.'}
           </p>
+          {feedback.correctAnswer === null && WITHHELD[revealAnswers] ? (
+            <p className="muted small" data-testid="withheld">
+              {WITHHELD[revealAnswers]}
+            </p>
+          ) : null}
           {feedback.explanation ? <p>{feedback.explanation}</p> : null}
           {/* Null when the quiz reveals answers only after the attempt, or never. */}
           {feedback.evidence ? (
@@ -156,26 +243,13 @@ export function QuizRunner({
               “{feedback.evidence.quote}”
               <span className="muted small">
                 {' '}
-                — {feedback.evidence.document?.title ?? 'source'}, p. {feedback.evidence.pageStart}
+                — {feedback.evidence.document?.title ?? 'source'}, p. {feedback.evidence.pageLabel}
               </span>
             </blockquote>
           ) : null}
           <div className="row">
             {feedback.evidence?.document ? (
-              <button
-                type="button"
-                onClick={() => {
-                  const evidence = feedback.evidence!;
-                  setSource({
-                    documentId: evidence.document!.id,
-                    documentTitle: evidence.document!.title,
-                    mimeType: evidence.document!.mimeType,
-                    pageStart: evidence.pageStart,
-                    pageEnd: evidence.pageEnd,
-                    quote: evidence.quote,
-                  });
-                }}
-              >
+              <button type="button" onClick={() => open(feedback.evidence)} data-testid="open-evidence">
                 Open the source
               </button>
             ) : null}
