@@ -362,9 +362,10 @@ describe.runIf(available)('the Next.js study app in a real browser', () => {
     const joinCode = (await text(ada, 'join-code')).trim();
     expect(joinCode).toMatch(/^[A-Z0-9]{6}$/);
     const players: Array<[string, Page]> = [];
+    const emails = new Map<string, string>();
     for (const name of ['Ben', 'Cy']) {
       const player = await newPage({ width: 420, height: 860 });
-      await signUp(player, name);
+      emails.set(name, await signUp(player, name));
       await player.goto(`${web.url}/live`);
       await player.locator('#join-code').fill(joinCode.toLowerCase());
       // Keyboard only: Enter submits the join form.
@@ -396,9 +397,42 @@ describe.runIf(available)('the Next.js study app in a real browser', () => {
     expect(await text(ben, 'my-standing')).toMatch(/^You: #1 of 2 · \d+ points$/);
     await Promise.all([shot(ada, '15-live-host-reveal'), shot(ben, '16-live-player-reveal')]);
 
-    // Members: the owner sees everyone who joined the room.
+    // Members: Ada invites Ben and Cy from the room; each sees the invitation on their rooms screen.
     await ada.goto(`${web.url}${roomPath}/members`);
     expect(await ada.getByTestId('members').innerText()).toContain('Ada');
+    for (const name of ['Ben', 'Cy']) {
+      await ada.locator('#invite-email').fill(emails.get(name)!);
+      await ada.locator('#invite-role').selectOption('VIEWER');
+      await ada.getByTestId('invite').click();
+      await eventually(() => ada.locator('[aria-labelledby=invite-heading] .notice').innerText()).toBe(
+        `Invited ${emails.get(name)} as viewer`,
+      );
+    }
+    await ada.reload();
+    const memberRow = (email: string) => ada.getByTestId('members').locator('li', { hasText: email });
+    expect(squash(await memberRow(emails.get('Ben')!).innerText())).toContain('viewer · invitation pending');
+    await shot(ada, '17a-members-invited');
+    for (const [, player] of players) {
+      await player.goto(`${web.url}/rooms`);
+      expect(squash(await text(player, 'invitation'))).toMatch(/^Rivers and lakes viewer Accept Decline$/);
+      expect(await player.getByTestId('room-card').count()).toBe(0);
+    }
+    await shot(ben, '17b-rooms-invitation');
+    // Ben accepts: the room joins his list. Cy declines: the invitation is gone and no room appears.
+    await ben.getByTestId('accept-invitation').click();
+    await eventually(() => ben.getByTestId('invitation').count()).toBe(0);
+    await eventually(() => ben.getByTestId('room-card').count()).toBe(1);
+    expect(squash(await text(ben, 'room-card'))).toContain('Rivers and lakes');
+    await shot(ben, '17c-rooms-accepted');
+    await cy.getByTestId('decline-invitation').click();
+    await eventually(() => cy.getByTestId('invitation').count()).toBe(0);
+    await cy.reload();
+    expect(await cy.getByTestId('invitation').count()).toBe(0);
+    expect(await cy.getByTestId('room-card').count()).toBe(0);
+    // The owner's list: Ben is an active viewer now, Cy's invitation is gone.
+    await ada.reload();
+    expect(squash(await memberRow(emails.get('Ben')!).innerText())).toMatch(/^Ben .+ viewer$/);
+    expect(await memberRow(emails.get('Cy')!).count()).toBe(0);
     await shot(ada, '17-members');
     // The API still sees only bearer tokens: the page's session works for direct API calls too.
     expect(

@@ -5,7 +5,12 @@ import { redirect } from 'next/navigation';
 import type { RoomRole } from '@/gql/graphql';
 import { type ActionResult, attempt } from '@/lib/action-result';
 import { ApiError, apiRequest } from '@/lib/api';
-import { AddRoomMemberMutation, CreateRoomMutation } from '@/operations/rooms';
+import {
+  AcceptRoomInvitationMutation,
+  AddRoomMemberMutation,
+  CreateRoomMutation,
+  DeclineRoomInvitationMutation,
+} from '@/operations/rooms';
 
 export interface FormState {
   error: string | null;
@@ -39,5 +44,16 @@ export async function inviteMember(
     return { role: addRoomMember.role };
   });
   if (result.ok) revalidatePath(`/rooms/${encodeURIComponent(roomId)}`);
+  return result;
+}
+
+/** The viewer answers an invitation: accepting makes the room one of theirs, declining removes it. */
+export async function answerInvitation(roomId: string, accept: boolean): Promise<ActionResult> {
+  const result = await attempt(async () => {
+    if (accept) await apiRequest(AcceptRoomInvitationMutation, { roomId });
+    else await apiRequest(DeclineRoomInvitationMutation, { roomId });
+    return null;
+  });
+  if (result.ok) revalidatePath('/rooms');
   return result;
 }

@@ -13,6 +13,16 @@ export const RoomsQuery = graphql(`
         }
       }
     }
+    me {
+      id
+      invitations {
+        role
+        room {
+          id
+          name
+        }
+      }
+    }
   }
 `);
 
@@ -64,5 +74,19 @@ export const AddRoomMemberMutation = graphql(`
     addRoomMember(input: $input) {
       role
     }
+  }
+`);
+
+export const AcceptRoomInvitationMutation = graphql(`
+  mutation AcceptRoomInvitation($roomId: ID!) {
+    acceptRoomInvitation(roomId: $roomId) {
+      role
+    }
+  }
+`);
+
+export const DeclineRoomInvitationMutation = graphql(`
+  mutation DeclineRoomInvitation($roomId: ID!) {
+    declineRoomInvitation(roomId: $roomId)
   }
 `);

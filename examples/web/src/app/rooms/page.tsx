@@ -2,12 +2,14 @@ import Link from 'next/link';
 import { loadForPage } from '@/lib/api';
 import { RoomsQuery } from '@/operations/rooms';
 import { CreateRoomForm } from './create-room-form';
+import { Invitations } from './invitations';
 
 export default async function RoomsPage() {
-  const { rooms } = await loadForPage(RoomsQuery, {});
+  const { rooms, me } = await loadForPage(RoomsQuery, {});
   return (
     <>
       <h1>Your rooms</h1>
+      {me && me.invitations.length > 0 ? <Invitations invitations={me.invitations} /> : null}
       <div className="grid">
         {rooms.edges.map(({ node: room }) => (
           <Link
