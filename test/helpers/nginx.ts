@@ -38,9 +38,10 @@ export interface Nginx {
 /**
  * infra/nginx/render.sh test: the repository's snippets on loopback, as the current user, with pid, logs,
  * temp files and the self-signed certificate in a temp dir, in front of 127.0.0.1:PORT for each API port.
- * The dir (logs included) is removed on stop unless KEEP_NGINX_DIR is set.
+ * The dir (logs included) is removed on stop unless KEEP_NGINX_DIR is set. `rate` is the per-address
+ * request rate (render.sh's RATE, 1000r/s by default).
  */
-export async function startNginx(apiPorts: number[]): Promise<Nginx> {
+export async function startNginx(apiPorts: number[], options: { rate?: string } = {}): Promise<Nginx> {
   const dir = mkdtempSync(join(tmpdir(), 'studyroom-nginx-'));
   const [httpPort, httpsPort] = [await freePort(), await freePort()];
   execFileSync('bash', ['infra/nginx/render.sh', 'test', dir], {
@@ -49,6 +50,7 @@ export async function startNginx(apiPorts: number[]): Promise<Nginx> {
       HTTP_PORT: String(httpPort),
       HTTPS_PORT: String(httpsPort),
       API_PORTS: apiPorts.join(' '),
+      ...(options.rate ? { RATE: options.rate } : {}),
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
