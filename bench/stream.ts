@@ -9,13 +9,18 @@
  * token is matched to the moment it was sent even when deltas coalesce. Tokens that arrive inside a
  * subscription's first event (the catch-up snapshot) are not deliveries and are counted apart.
  *
- * Flags: --levels 1,50,200  --tokens 20  --token-ms 20  --selection minimal,contract  --aligned. Prints one JSON
- * object and writes bench/results/stream.json. Loopback only; every wait is bounded.
+ * Each STREAM_COALESCE_MS setting in --coalesce gets its own API process, one after the other in the same
+ * run (0 = every delta its own event, as before issue 18; 16 = the default), so the two are compared side by
+ * side. With --burst N the provider writes N tokens back to back per tick, as real providers flush.
+ *
+ * Flags: --levels 1,50,200  --tokens 20  --token-ms 20  --burst 1  --coalesce 0,16  --selection
+ * minimal,contract  --aligned. Prints one JSON object and writes bench/results/stream.json. Loopback only;
+ * every wait is bounded.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -31,6 +36,8 @@ const { values } = parseArgs({
     levels: { type: 'string', default: '1,50,200' },
     tokens: { type: 'string', default: '20' },
     'token-ms': { type: 'string', default: '20' },
+    burst: { type: 'string', default: '1' },
+    coalesce: { type: 'string', default: '0,16' },
     selection: { type: 'string', default: 'minimal,contract' },
     /** Every stream sends its tokens at the same instants (worst case bursts) instead of random phases. */
     aligned: { type: 'boolean', default: false },
@@ -41,6 +48,10 @@ const { values } = parseArgs({
 const LEVELS = values.levels.split(',').map(Number);
 const TOKENS = Number(values.tokens);
 const TOKEN_MS = Number(values['token-ms']);
+const BURST = Number(values.burst);
+const COALESCE = values.coalesce.split(',').map(Number);
+// Issue 18's goals: p99 token -> subscriber at 50 and 200 streams, API CPU per delivered token.
+const TARGET = { p99_ms_at_50: 20, p99_ms_at_200: 100, cpu_ms_per_token: 0.2 };
 // The first token waits until every subscriber of the round is listening (askQuestion starts the answer).
 const FIRST_TOKEN_MS = 1500;
 const ROUND_TIMEOUT_MS = 60_000;
@@ -82,6 +93,7 @@ function responder(body: { messages: Array<{ content: string }> }): FakeBehaviou
     kind: 'stream',
     tokens: [...tokens, '[1].'],
     delayMs: TOKEN_MS,
+    burst: BURST,
     firstDelayMs: FIRST_TOKEN_MS + phase,
   };
 }
@@ -93,13 +105,68 @@ const fake = await startFakeOpenAI({
   },
 });
 
-const children: ChildProcess[] = [];
+let server: ChildProcess | undefined;
 const scratch = await startScratchDatabase();
 const dataDir = await mkdtemp(join(tmpdir(), 'studyroom-bench-stream-'));
 try {
+  const runs = [];
+  for (const coalesceMs of COALESCE) {
+    log(`STREAM_COALESCE_MS=${coalesceMs}: a fresh API process`);
+    const started = await startServer(coalesceMs);
+    server = started.server;
+    runs.push({ coalesceMs, levels: await runLevels(started.port) });
+    await stopServer(server);
+  }
+  const met = Object.fromEntries(
+    runs.map((run) => {
+      const at = (n: number) => run.levels.filter((l) => l.concurrency === n);
+      const worst = (levels: typeof run.levels, key: 'p99_ms' | 'cpuPerTokenMs') =>
+        levels.length ? Math.max(...levels.map((l) => l[key])) : Number.NaN;
+      return [
+        `coalesce ${run.coalesceMs} ms`,
+        {
+          p99_at_50: worst(at(50), 'p99_ms') < TARGET.p99_ms_at_50,
+          p99_at_200: worst(at(200), 'p99_ms') < TARGET.p99_ms_at_200,
+          cpu_per_token: worst([...at(50), ...at(200)], 'cpuPerTokenMs') <= TARGET.cpu_ms_per_token,
+        },
+      ];
+    }),
+  );
+  const result = {
+    benchmark: 'stream',
+    date: new Date().toISOString(),
+    what: 'provider token written (fake onToken) -> graphql-ws subscriber next() callback, same process clock',
+    setup: {
+      server: 'child process, NODE_ENV=production, in-process pub/sub, PostgreSQL store, offline embedder',
+      provider: 'test/helpers/fake-openai.ts over loopback HTTP, real SSE',
+      tokensPerStream: TOKENS,
+      tokenIntervalMs: TOKEN_MS,
+      tokensPerBurst: BURST,
+      phases: values.aligned ? 'aligned (all streams tick together)' : 'random per stream',
+      subscriptions: Object.fromEntries(subscriptions.map((s) => [s.name, s.query])),
+      node: process.version,
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model,
+      loadavg: loadavg().map((l) => round(l, 2)),
+    },
+    runs,
+    target: { ...TARGET, met },
+  };
+  const out = join(root, 'bench/results/stream.json');
+  await mkdir(dirname(out), { recursive: true });
+  await writeFile(out, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(JSON.stringify(result));
+} finally {
+  if (server) await stopServer(server);
+  await fake.close();
+  await scratch.stop();
+  await rm(dataDir, { recursive: true, force: true });
+}
+
+async function startServer(coalesceMs: number) {
   const port = await freePort();
   const profile = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']] : [];
-  const server = spawn(process.execPath, [...profile, 'src/main.ts'], {
+  const child = spawn(process.execPath, [...profile, 'src/main.ts'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
@@ -114,12 +181,25 @@ try {
       OPENAI_API_KEY: 'bench',
       CHAT_MODEL: 'fake-model',
       LOG_LEVEL: 'warn',
+      STREAM_COALESCE_MS: String(coalesceMs),
     },
   });
-  children.push(server);
-  const url = `http://127.0.0.1:${port}/graphql`;
-  await waitHealthy(`http://127.0.0.1:${port}/healthz`, server);
+  await waitHealthy(`http://127.0.0.1:${port}/healthz`, child);
+  return { server: child, port };
+}
 
+async function stopServer(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  await new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(child.kill('SIGKILL')), 5_000);
+    child.once('exit', () => resolve(clearTimeout(timer)));
+  });
+}
+
+/** A room with the material, a warm-up, then every selection at every level, on the server at `port`. */
+async function runLevels(port: number) {
+  const url = `http://127.0.0.1:${port}/graphql`;
   const { token, roomId } = await signUpAndCreateRoom(url, 'Stream bench');
   const documentId = await upload(url, token, roomId, new TextEncoder().encode(MATERIAL), 'islands.md');
   const document = await waitDone(url, token, documentId, 50, 60_000);
@@ -127,7 +207,7 @@ try {
 
   log('warm-up: 5 streams');
   const wsUrl = `ws://127.0.0.1:${port}/graphql`;
-  await runLevel(url, wsUrl, token, roomId, 5, subscriptions[0]);
+  await runLevel(url, wsUrl, token, roomId, 5, subscriptions[0]!);
   const levels = [];
   for (const selection of subscriptions) {
     for (const concurrency of LEVELS) {
@@ -135,43 +215,7 @@ try {
       levels.push(await runLevel(url, wsUrl, token, roomId, concurrency, selection));
     }
   }
-  const met = Object.fromEntries(
-    levels.filter((l) => l.concurrency === 50).map((l) => [l.selection, l.p99_ms < 5]),
-  );
-  const result = {
-    benchmark: 'stream',
-    what: 'provider token written (fake onToken) -> graphql-ws subscriber next() callback, same process clock',
-    setup: {
-      server: 'child process, NODE_ENV=production, in-process pub/sub, PostgreSQL store, offline embedder',
-      provider: 'test/helpers/fake-openai.ts over loopback HTTP, real SSE',
-      tokensPerStream: TOKENS,
-      tokenIntervalMs: TOKEN_MS,
-      phases: values.aligned ? 'aligned (all streams tick together)' : 'random per stream',
-      subscriptions: Object.fromEntries(subscriptions.map((s) => [s.name, s.query])),
-      node: process.version,
-      cpus: cpus().length,
-      cpu: cpus()[0]?.model,
-    },
-    levels,
-    target: { p99_ms_at_50_streams_below: 5, met },
-  };
-  const out = join(root, 'bench/results/stream.json');
-  await mkdir(dirname(out), { recursive: true });
-  await writeFile(out, `${JSON.stringify(result, null, 2)}\n`);
-  console.log(JSON.stringify(result));
-} finally {
-  for (const child of children) {
-    if (child.exitCode === null) {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => {
-        const timer = setTimeout(() => resolve(child.kill('SIGKILL')), 5_000);
-        child.once('exit', () => resolve(clearTimeout(timer)));
-      });
-    }
-  }
-  await fake.close();
-  await scratch.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  return levels;
 }
 
 /** One level: `concurrency` conversations ask at once; each answer has its own WebSocket subscriber. */
@@ -200,6 +244,7 @@ async function runLevel(
   const latencies: number[] = [];
   let snapshotTokens = 0;
   let unmatched = 0;
+  let frames = 0;
   const statuses = new Map<string, number>();
   const streams = conversations.map(async ({ startConversation }) => {
     const stream = String(++streamCount);
@@ -236,6 +281,7 @@ async function runLevel(
           {
             next: (value) => {
               const now = performance.now();
+              frames++;
               if (value.errors) return reject(new Error(JSON.stringify(value.errors)));
               const event = (
                 value.data as {
@@ -266,6 +312,7 @@ async function runLevel(
     statuses.set(status, (statuses.get(status) ?? 0) + 1);
   });
   await Promise.all(streams);
+  const serverCpu = Math.round((await serverCpuMs()) - serverCpuBefore);
   return {
     selection: selection.name,
     concurrency,
@@ -279,7 +326,10 @@ async function runLevel(
     finalStatuses: Object.fromEntries(statuses),
     wallMs: Math.round(performance.now() - started),
     // CPU time over the level: the API process, and this process (provider + subscribers).
-    serverCpuMs: Math.round((await serverCpuMs()) - serverCpuBefore),
+    serverCpuMs: serverCpu,
+    // Everything the API did for the level (conversations, retrieval, the provider call) per token.
+    cpuPerTokenMs: round(serverCpu / Math.max(1, latencies.length), 3),
+    events: frames,
     benchCpuMs: Math.round(
       (process.cpuUsage(benchCpuBefore).user + process.cpuUsage(benchCpuBefore).system) / 1000,
     ),
@@ -288,7 +338,7 @@ async function runLevel(
 
 /** user + system CPU of the API process, from /proc (Linux). */
 async function serverCpuMs(): Promise<number> {
-  const pid = children[0]?.pid;
+  const pid = server?.pid;
   if (!pid) return Number.NaN;
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
