@@ -92,13 +92,18 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     throw error;
   }
   return {
-    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    url: embeddedDatabaseUrl(port, database),
     dataDir,
     port,
     created: cluster.created,
     recovered,
     stop,
   };
+}
+
+/** How a client reaches an embedded server on `port` (also one another process started: backups). */
+export function embeddedDatabaseUrl(port: number, database = 'studyroom'): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 }
 
 /**

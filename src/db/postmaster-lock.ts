@@ -16,7 +16,7 @@ export type EarlierServer =
   /** A postgres still serving this directory whose parent died (`kill -9`, OOM killer): nobody uses it. */
   | { state: 'orphan'; pid: number; port?: number }
   /** A postgres serving this directory for another live process (a second instance on the same DATA_DIR). */
-  | { state: 'held'; pid: number; ownerPid?: number };
+  | { state: 'held'; pid: number; ownerPid?: number; port?: number };
 
 export function inspectEarlierServer(dataDir: string): EarlierServer {
   const file = join(dataDir, 'postmaster.pid');
@@ -26,13 +26,15 @@ export function inspectEarlierServer(dataDir: string): EarlierServer {
   if (!Number.isInteger(pid) || pid <= 0) return { state: 'stale' };
   if (!isRunning(pid)) return { state: 'stale', pid };
   const info = processInfo(pid);
-  if (!info) return { state: 'held', pid }; // alive, but not ours to inspect (another OS user): hands off
+  const port = Number(portLine) || undefined;
+  if (!info) return { state: 'held', pid, port }; // alive, but not ours to inspect (another OS user): hands off
   if (!servesDirectory(info, dataDir)) return { state: 'stale', pid };
   const parent = info.ppid > 1 && isRunning(info.ppid) ? processInfo(info.ppid) : undefined;
   // Our servers are children of a node process; once it dies the child is re-parented to init or a
   // subreaper (systemd --user, tini), never to another node.
-  if (parent && /^node/.test(basename(parent.executable))) return { state: 'held', pid, ownerPid: info.ppid };
-  return { state: 'orphan', pid, port: Number(portLine) || undefined };
+  if (parent && /^node/.test(basename(parent.executable)))
+    return { state: 'held', pid, ownerPid: info.ppid, port };
+  return { state: 'orphan', pid, port };
 }
 
 /**

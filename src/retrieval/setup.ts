@@ -14,14 +14,7 @@ import { WeaviateVectorStore } from './weaviate-store.ts';
  */
 export async function createRetrieval(config: Config, databaseUrl: string, logger: Logger) {
   const embedders = await Embedders.create(config);
-  let pool: pg.Pool | undefined;
-  let vectorStore: VectorStore;
-  if (config.WEAVIATE_URL) {
-    vectorStore = new WeaviateVectorStore({ url: config.WEAVIATE_URL, grpcPort: config.WEAVIATE_GRPC_PORT });
-  } else {
-    pool = new pg.Pool({ connectionString: databaseUrl, max: 5 });
-    vectorStore = new PostgresVectorStore(pool);
-  }
+  const { store: vectorStore, close: closeStore } = openVectorStore(config, databaseUrl);
   const reranker = config.RERANK_URL
     ? new RerankStage(
         new HttpReranker({
@@ -39,9 +32,28 @@ export async function createRetrieval(config: Config, databaseUrl: string, logge
     vectorStore,
     reranker,
     async close() {
-      await vectorStore.close();
-      await pool?.end();
+      await closeStore();
       await embedders.close();
+    },
+  };
+}
+
+/** The configured vector store alone (tools that write vectors without embedding: restore). */
+export function openVectorStore(
+  config: Pick<Config, 'WEAVIATE_URL' | 'WEAVIATE_GRPC_PORT'>,
+  databaseUrl: string,
+): { store: VectorStore; close(): Promise<void> } {
+  if (config.WEAVIATE_URL) {
+    const store = new WeaviateVectorStore({ url: config.WEAVIATE_URL, grpcPort: config.WEAVIATE_GRPC_PORT });
+    return { store, close: () => store.close() };
+  }
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 5 });
+  const store = new PostgresVectorStore(pool);
+  return {
+    store,
+    async close() {
+      await store.close();
+      await pool.end();
     },
   };
 }

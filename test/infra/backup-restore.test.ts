@@ -1,0 +1,210 @@
+/**
+ * `npm run backup` / `npm run restore` round trip, on the PostgreSQL vector store and on Weaviate: a room
+ * seeded through the API (two PDFs, a conversation with an answer) is backed up as a .tar while its server
+ * runs, restored into a fresh database (Weaviate's copy of the room dropped first, as if lost), and a
+ * server on the restored database gives the same row counts per table, the same search hits, the same
+ * document bytes, and a sign-in with the old password. A second restore into the now full database is
+ * refused in one line, and --force replaces it.
+ */
+import { spawn } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningWeaviate, startWeaviate } from '../../src/retrieval/weaviate-server.ts';
+import { SearchDocument, SignInDocument } from '../generated/operations.ts';
+import { type Actor, call, createRoom, createUser } from '../helpers/client.ts';
+import { ask, collectStream, startConversation } from '../helpers/conversations.ts';
+import { makePdf, uploadFile, waitForDocument } from '../helpers/documents.ts';
+import { privateDatabaseUrl, startTestServer, type TestServer } from '../helpers/server.ts';
+import { scratchDir, weaviateAvailability } from '../retrieval/store-fixtures.ts';
+
+const weaviate = weaviateAvailability();
+if (!weaviate.ok && process.env.CI) throw new Error(`CI needs Weaviate: ${weaviate.reason}`);
+if (!weaviate.ok) console.warn(`backup round trip on Weaviate skipped: ${weaviate.reason}`);
+
+const PAGES = [
+  ['Tardigrades survive the vacuum of space and extreme radiation.', 'They are also called water bears.'],
+  ['Chlorine is added to drinking water to kill bacteria.', 'Ozone does the same in some plants.'],
+];
+const QUERY = 'what survives radiation in space';
+
+/** `npm run <script>` as a person runs it, with only the settings this test gives. */
+function npmRun(script: string, args: string[], env: Record<string, string>) {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, EMBEDDER: 'local-hash', LOG_LEVEL: 'warn', ...env };
+  if (!env.WEAVIATE_URL) delete childEnv.WEAVIATE_URL;
+  const child = spawn('npm', ['run', '-s', script, '--', ...args], { env: childEnv });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (piece) => {
+    stdout += piece;
+  });
+  child.stderr.on('data', (piece) => {
+    stderr += piece;
+  });
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('close', (code) => resolve({ code, stdout, stderr: stderr.replace(/^npm warn.*\n/gm, '') })),
+  );
+}
+
+async function rowCounts(url: string): Promise<Record<string, number>> {
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  try {
+    const { rows: tables } = await db.query<{ name: string }>(
+      "select tablename::text as name from pg_tables where schemaname = 'public' order by 1",
+    );
+    const counts: Record<string, number> = {};
+    for (const { name } of tables)
+      counts[name] = (await db.query<{ n: number }>(`select count(*)::int as n from "${name}"`)).rows[0]!.n;
+    return counts;
+  } finally {
+    await db.end();
+  }
+}
+
+describe.each([
+  { store: 'postgres', run: true },
+  { store: 'weaviate', run: weaviate.ok },
+])('backup and restore on the $store store', ({ store, run }) => {
+  let env: Record<string, string> = {};
+  let instance: RunningWeaviate | undefined;
+  let weaviateDir: string | undefined;
+  let work: string;
+  let source: TestServer;
+  let sourceOpen = true;
+  let owner: Actor;
+  let roomId: string;
+  let documentIds: string[];
+  let pdfs: Uint8Array[];
+  let sourceUrl: string;
+  let targetUrl: string;
+  let hitsBefore: Array<{ id: string; text: string }>;
+
+  beforeAll(async () => {
+    if (!run) return;
+    if (store === 'weaviate') {
+      if (process.env.WEAVIATE_URL) {
+        env = {
+          WEAVIATE_URL: process.env.WEAVIATE_URL,
+          WEAVIATE_GRPC_PORT: process.env.WEAVIATE_GRPC_PORT ?? '50051',
+        };
+      } else {
+        weaviateDir = await scratchDir('studyroom-backup-weaviate-');
+        instance = await startWeaviate({ dataDir: weaviateDir });
+        env = { WEAVIATE_URL: instance.url, WEAVIATE_GRPC_PORT: String(instance.grpcPort) };
+      }
+    }
+    work = await scratchDir('studyroom-backup-');
+    sourceUrl = await privateDatabaseUrl();
+    targetUrl = await privateDatabaseUrl();
+    source = await startTestServer({ ...env, DATABASE_URL: sourceUrl });
+    owner = await createUser(source.url, 'Backup Owner');
+    roomId = (await createRoom(source.url, owner)).id;
+    pdfs = await Promise.all(PAGES.map((lines) => makePdf([lines, [`${lines[0]} Again.`]])));
+    documentIds = [];
+    for (const [i, pdf] of pdfs.entries()) {
+      const upload = await uploadFile(source.url, owner.token, roomId, pdf, `notes-${i}.pdf`);
+      const done = await waitForDocument(source.url, owner.token, upload.body.data!.uploadDocument.id);
+      expect(done.status).toBe('READY');
+      documentIds.push(done.id);
+    }
+    const conversation = await startConversation(source.url, owner.token, roomId);
+    const answer = await ask(source.url, owner.token, conversation.id, 'What do tardigrades survive?');
+    expect((await collectStream(source.wsUrl, owner.token, answer.id)).at(-1)?.done).toBe(true);
+    const { search } = await call(
+      source.url,
+      SearchDocument,
+      { roomId, query: QUERY, limit: 5 },
+      owner.token,
+    );
+    hitsBefore = search.map((hit) => ({ id: hit.chunk.id, text: hit.chunk.text }));
+  }, 180_000);
+
+  afterAll(async () => {
+    if (sourceOpen) await source?.close();
+    await instance?.stop();
+    for (const dir of [weaviateDir, work]) if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it.runIf(run)(
+    'restores rows, document bytes and search results into a fresh database',
+    async () => {
+      expect(hitsBefore.length).toBeGreaterThan(0);
+      expect(hitsBefore[0]!.text).toContain('Tardigrades');
+      const archive = join(work, 'studyroom.tar');
+
+      const backup = await npmRun('backup', ['--out', archive], { ...env, DATABASE_URL: sourceUrl });
+      expect(backup.stderr).toBe('');
+      expect(backup.code).toBe(0);
+      expect(backup.stdout).toMatch(/^backup written to .*studyroom\.tar: \d+ tables, \d+ rows, 2 documents/);
+      if (store === 'weaviate') {
+        // As if Weaviate had lost its data: the restore must rebuild the room from PostgreSQL.
+        const key = decodeGlobalID(roomId).id; // the room's vectors live under its uuid until a re-embed
+        expect(await source.services.vectorStore.count(key)).toBeGreaterThan(0);
+        await source.services.vectorStore.dropRoom(key);
+        expect(await source.services.vectorStore.count(key)).toBe(0);
+      }
+      await source.close();
+      sourceOpen = false;
+      const before = await rowCounts(sourceUrl);
+      expect(before.chunk).toBeGreaterThan(0);
+      expect(before.message).toBeGreaterThan(0);
+
+      const restore = await npmRun('restore', [archive], { ...env, DATABASE_URL: targetUrl });
+      expect(restore.stderr).toBe('');
+      expect(restore.code).toBe(0);
+      const reindexed = store === 'weaviate' ? before.chunk : 0;
+      expect(restore.stdout).toContain(`${reindexed} chunks re-indexed into ${store}`);
+      expect(await rowCounts(targetUrl)).toEqual(before);
+
+      const again = await npmRun('restore', [archive], { ...env, DATABASE_URL: targetUrl });
+      expect(again.code).toBe(1);
+      expect(again.stderr.trim().split('\n')).toHaveLength(1);
+      expect(again.stderr).toMatch(/is not empty .*pass --force to replace everything in it/);
+      const forced = await npmRun('restore', [archive, '--force'], { ...env, DATABASE_URL: targetUrl });
+      expect(forced.code).toBe(0);
+      expect(await rowCounts(targetUrl)).toEqual(before);
+
+      const restored = await startTestServer({ ...env, DATABASE_URL: targetUrl });
+      try {
+        const { signIn } = await call(restored.url, SignInDocument, {
+          input: { email: owner.email, password: 'correct horse battery' },
+        });
+        if (store === 'weaviate')
+          expect(await restored.services.vectorStore.count(decodeGlobalID(roomId).id)).toBe(before.chunk);
+        const { search } = await call(
+          restored.url,
+          SearchDocument,
+          { roomId, query: QUERY, limit: 5 },
+          signIn.token,
+        );
+        expect(search.map((hit) => ({ id: hit.chunk.id, text: hit.chunk.text }))).toEqual(hitsBefore);
+        for (const [i, id] of documentIds.entries()) {
+          const file = await fetch(`${restored.origin}/documents/${encodeURIComponent(id)}/file`, {
+            headers: { authorization: `Bearer ${signIn.token}` },
+          });
+          expect(file.status).toBe(200);
+          expect(new Uint8Array(await file.arrayBuffer())).toEqual(pdfs[i]);
+        }
+      } finally {
+        await restored.close();
+      }
+    },
+    240_000,
+  );
+});
+
+describe('restore refusals', () => {
+  it('names a directory that is not a backup, in one line, with exit code 1', async () => {
+    const dir = await scratchDir('studyroom-not-a-backup-');
+    try {
+      const result = await npmRun('restore', [dir], { DATABASE_URL: await privateDatabaseUrl() });
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim()).toBe(`${dir} is not a Study Room backup: it has no manifest.json.`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
