@@ -129,7 +129,7 @@ async function spawnMain(
  * The runner's environment without the app's own settings: CI exports WEAVIATE_URL for the Weaviate
  * suite, and a spawned API must use only what its test passes, not whatever the shell happens to hold.
  */
-function inheritedEnv(): NodeJS.ProcessEnv {
+export function inheritedEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const name of Object.keys(env)) {
     if (

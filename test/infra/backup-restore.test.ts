@@ -6,8 +6,8 @@
  * document bytes, and a sign-in with the old password. A second restore into the now full database is
  * refused in one line, and --force replaces it.
  */
-import { spawn } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdir, rm, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import pg from 'pg';
@@ -17,6 +17,7 @@ import { SearchDocument, SignInDocument } from '../generated/operations.ts';
 import { type Actor, call, createRoom, createUser } from '../helpers/client.ts';
 import { ask, collectStream, startConversation } from '../helpers/conversations.ts';
 import { makePdf, uploadFile, waitForDocument } from '../helpers/documents.ts';
+import { inheritedEnv } from '../helpers/process.ts';
 import { privateDatabaseUrl, startTestServer, type TestServer } from '../helpers/server.ts';
 import { scratchDir, weaviateAvailability } from '../retrieval/store-fixtures.ts';
 
@@ -32,9 +33,9 @@ const QUERY = 'what survives radiation in space';
 
 /** `npm run <script>` as a person runs it, with only the settings this test gives. */
 function npmRun(script: string, args: string[], env: Record<string, string>) {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, EMBEDDER: 'local-hash', LOG_LEVEL: 'warn', ...env };
-  if (!env.WEAVIATE_URL) delete childEnv.WEAVIATE_URL;
-  const child = spawn('npm', ['run', '-s', script, '--', ...args], { env: childEnv });
+  const child = spawn('npm', ['run', '-s', script, '--', ...args], {
+    env: { ...inheritedEnv(), EMBEDDER: 'local-hash', LOG_LEVEL: 'warn', ...env },
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (piece) => {
@@ -176,6 +177,18 @@ describe.each([
       expect(forced.code).toBe(0);
       expect(await tableContents(targetUrl)).toEqual(before);
 
+      // A damaged file is named before anything in the database is touched.
+      const unpacked = join(work, 'unpacked');
+      await mkdir(unpacked);
+      execFileSync('tar', ['-xf', archive, '-C', unpacked]);
+      await truncate(join(unpacked, 'tables', 'chunk.jsonl.gz'), 10);
+      const damaged = await npmRun('restore', [unpacked, '--force'], { ...env, DATABASE_URL: targetUrl });
+      expect(damaged.code).toBe(1);
+      expect(damaged.stderr.trim()).toBe(
+        `${join(unpacked, 'tables', 'chunk.jsonl.gz')} is missing or damaged (table chunk): the backup is unusable.`,
+      );
+      expect(await tableContents(targetUrl)).toEqual(before);
+
       const restored = await startTestServer({ ...env, DATABASE_URL: targetUrl });
       try {
         const { signIn } = await call(restored.url, SignInDocument, {
@@ -207,7 +220,21 @@ describe.each([
   );
 });
 
-describe('restore refusals', () => {
+describe('refusals', () => {
+  it('refuses to back up a database the app never migrated, in one line', async () => {
+    const url = await privateDatabaseUrl();
+    const dir = await scratchDir('studyroom-empty-backup-');
+    try {
+      const result = await npmRun('backup', ['--out', join(dir, 'b')], { DATABASE_URL: url });
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim()).toMatch(
+        /^The database at .* has no Study Room schema \(never migrated\): nothing to back up\.$/,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('names a directory that is not a backup, in one line, with exit code 1', async () => {
     const dir = await scratchDir('studyroom-not-a-backup-');
     try {
