@@ -136,10 +136,34 @@ async function loadRows(
       return counts;
     });
     await writeSequences(db, manifest.sequences);
+    const interrupted = await failInterruptedWork(db);
+    if (interrupted)
+      onProgress?.(`${interrupted} items in progress at backup time marked FAILED (retry them)`);
     await db.query('commit');
     return rows;
   } catch (error) {
     await db.query('rollback');
     throw error;
   }
+}
+
+const INTERRUPTED_MESSAGE =
+  'Interrupted: this was still in progress when the backup it was restored from was made. Try again.';
+
+/**
+ * Work under way when the backup was made had its job in the queue, which a backup does not hold, so it
+ * would wait forever. It ends FAILED instead, as a crash of its job would leave it, and can be retried.
+ */
+async function failInterruptedWork(db: pg.Client): Promise<number> {
+  const updates = [
+    `update document set status = 'FAILED', stage = 'FAILED', error = $1, stage_message = $1
+      where status in ('QUEUED', 'PROCESSING')`,
+    ...['quiz', 'deck', 'study_guide'].map(
+      (table) => `update ${table} set status = 'FAILED', error = $1 where status = 'GENERATING'`,
+    ),
+    `update message set status = 'FAILED', error = $1 where status = 'STREAMING'`,
+  ];
+  let count = 0;
+  for (const update of updates) count += (await db.query(update, [INTERRUPTED_MESSAGE])).rowCount ?? 0;
+  return count;
 }
